@@ -1,0 +1,68 @@
+package io.github.junitxdist.api;
+
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
+/**
+ * Every configuration key, environment variable and worker identity property of junit-xdist.
+ *
+ * <p>Configuration keys are JUnit Platform configuration parameters: set them in {@code junit-platform.properties},
+ * as {@code -D} system properties, through Surefire's {@code configurationParameters} or the ConsoleLauncher's
+ * {@code --config}.
+ *
+ * @since 0.1
+ */
+@API(status = STABLE, since = "0.1")
+public final class Constants {
+
+    /** The id of the junit-xdist test engine: {@value}. */
+    public static final String ENGINE_ID = "xdist";
+
+    /**
+     * Number of worker JVMs: {@value}.
+     *
+     * <p>Legal values: a positive integer; {@code auto} (the default), the number of available processors; or {@code 0},
+     * which runs every test in the calling JVM, as plain Jupiter would.
+     */
+    public static final String WORKERS_PROPERTY_NAME = "xdist.workers";
+
+    /** Default of {@value #WORKERS_PROPERTY_NAME}: {@value}. */
+    public static final String WORKERS_DEFAULT = "auto";
+
+    /** Environment variable that overrides {@value #WORKERS_PROPERTY_NAME}, with the same legal values: {@value}. */
+    public static final String WORKERS_ENVIRONMENT_VARIABLE = "XDIST_WORKERS";
+
+    /**
+     * Extra JVM arguments for every worker, separated by whitespace; quote an argument that contains spaces with
+     * {@code "} or {@code '}: {@value}. Default: none. They come after the arguments inherited from the calling JVM, so
+     * they win where the JVM takes the last occurrence (e.g. {@code -Xmx}).
+     */
+    public static final String JVM_ARGS_PROPERTY_NAME = "xdist.jvmArgs";
+
+    /**
+     * System property naming the worker a test runs in: {@value}. {@code gw0}, {@code gw1}, ... numbered densely from 0;
+     * {@value #IN_PROCESS_WORKER} when the tests run in the calling JVM.
+     */
+    public static final String WORKER_SYSTEM_PROPERTY = "xdist.worker";
+
+    /** System property holding the number of workers of the run: {@value}; {@code 1} in the calling JVM. */
+    public static final String WORKER_COUNT_SYSTEM_PROPERTY = "xdist.workerCount";
+
+    /** System property holding one random id per run, the same in every worker of that run: {@value}. */
+    public static final String TEST_RUN_UID_SYSTEM_PROPERTY = "xdist.testrunuid";
+
+    /** Environment variable with the value of {@value #WORKER_SYSTEM_PROPERTY} in each worker: {@value}. */
+    public static final String WORKER_ENVIRONMENT_VARIABLE = "XDIST_WORKER";
+
+    /** Environment variable with the value of {@value #WORKER_COUNT_SYSTEM_PROPERTY} in each worker: {@value}. */
+    public static final String WORKER_COUNT_ENVIRONMENT_VARIABLE = "XDIST_WORKER_COUNT";
+
+    /** Environment variable with the value of {@value #TEST_RUN_UID_SYSTEM_PROPERTY} in each worker: {@value}. */
+    public static final String TEST_RUN_UID_ENVIRONMENT_VARIABLE = "XDIST_TESTRUNUID";
+
+    /** The worker id tests see when they run in the calling JVM: {@value}. */
+    public static final String IN_PROCESS_WORKER = "main";
+
+    private Constants() {}
+}

@@ -1,0 +1,61 @@
+package io.github.junitxdist.engine;
+
+import io.github.junitxdist.config.InvalidConfigurationException;
+import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.execution.ExecutionPlan;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+
+/**
+ * The root of junit-xdist's tree: holds Jupiter's discovered classes, the request's selectors and configuration, and
+ * what the Launcher's filters left of each unit.
+ *
+ * <p>The Launcher prunes top-down, so {@link #prune()} sees each unit's subtree before class templates move their
+ * children out of sight; that is when the allowed ids are recorded.
+ */
+final class XdistEngineDescriptor extends EngineDescriptor {
+
+    private final List<DiscoverySelector> selectors;
+    private final @Nullable XdistConfiguration configuration;
+    private final @Nullable InvalidConfigurationException configurationError;
+    private final Map<UniqueId, Set<String>> allowedIdsByUnit = new HashMap<>();
+
+    XdistEngineDescriptor(
+            UniqueId uniqueId, List<DiscoverySelector> selectors, @Nullable XdistConfiguration configuration,
+            @Nullable InvalidConfigurationException configurationError) {
+        super(uniqueId, "junit-xdist");
+        this.selectors = List.copyOf(selectors);
+        this.configuration = configuration;
+        this.configurationError = configurationError;
+    }
+
+    @Override
+    public void prune() {
+        for (TestDescriptor unit : getChildren()) {
+            allowedIdsByUnit.put(unit.getUniqueId(), ExecutionPlan.subtreeIds(unit));
+        }
+        super.prune();
+    }
+
+    ExecutionPlan plan() {
+        return new ExecutionPlan(this, selectors, unit -> {
+            Set<String> allowed = allowedIdsByUnit.get(unit.getUniqueId());
+            return allowed != null ? allowed : ExecutionPlan.subtreeIds(unit);
+        });
+    }
+
+    /** The validated configuration; throws the error found at discovery if it was invalid. */
+    XdistConfiguration configuration() {
+        if (configurationError != null) {
+            throw configurationError;
+        }
+        return java.util.Objects.requireNonNull(configuration);
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.junitxdist.engine;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.junitxdist.api.Constants;
+import io.github.junitxdist.config.InvalidConfigurationException;
+import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.discovery.TakeoverRecord;
+import io.github.junitxdist.execution.XdistExecutor;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+
+/**
+ * The junit-xdist test engine: discovers through Jupiter, takes those tests over from the Jupiter engine, and runs them
+ * on a pool of forked worker JVMs, one unit (a top-level class with its {@code @Nested} classes) at a time per worker.
+ *
+ * <p>Registered through {@code META-INF/services}; putting the engine jar on the test classpath is all it takes.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class XdistTestEngine implements TestEngine {
+
+    @Override
+    public String getId() {
+        return Constants.ENGINE_ID;
+    }
+
+    @Override
+    public Optional<String> getGroupId() {
+        return Optional.of("io.github.junitxdist");
+    }
+
+    @Override
+    public Optional<String> getArtifactId() {
+        return Optional.of("junit-xdist-engine");
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        var selectors = new ArrayList<>(request.getSelectorsByType(DiscoverySelector.class));
+        XdistConfiguration configuration = null;
+        InvalidConfigurationException error = null;
+        try {
+            configuration = XdistConfiguration.from(request.getConfigurationParameters(), System.getenv());
+        } catch (InvalidConfigurationException e) {
+            error = e;
+        }
+        var root = new XdistEngineDescriptor(uniqueId, selectors, configuration, error);
+        if (uniqueId.getSegments().size() > 1) {
+            // Nested in another engine (a @Suite): its post-discovery filters do not run there, so the tests would run
+            // twice. Leave them to Jupiter.
+            return root;
+        }
+        TestDescriptor jupiterRoot = new JupiterTestEngine().discover(request, uniqueId);
+        for (TestDescriptor child : new ArrayList<>(jupiterRoot.getChildren())) {
+            jupiterRoot.removeChild(child);
+            root.addChild(child);
+        }
+        TakeoverRecord.takeOver(root);
+        return root;
+    }
+
+    @Override
+    public void execute(ExecutionRequest request) {
+        var root = (XdistEngineDescriptor) request.getRootTestDescriptor();
+        XdistConfiguration configuration;
+        try {
+            configuration = root.configuration();
+        } catch (InvalidConfigurationException e) {
+            var listener = request.getEngineExecutionListener();
+            listener.executionStarted(root);
+            listener.executionFinished(root, TestExecutionResult.failed(e));
+            return;
+        }
+        XdistExecutor.execute(request, root.plan(), configuration);
+    }
+}

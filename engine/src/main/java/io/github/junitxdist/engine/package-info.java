@@ -1,0 +1,9 @@
+/**
+ * The engine's entry point: {@link io.github.junitxdist.engine.XdistTestEngine} and its root descriptor.
+ *
+ * <p>Depends on every other package; nothing depends on it.
+ */
+@NullMarked
+package io.github.junitxdist.engine;
+
+import org.jspecify.annotations.NullMarked;

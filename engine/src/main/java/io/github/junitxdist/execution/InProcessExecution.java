@@ -1,0 +1,59 @@
+package io.github.junitxdist.execution;
+
+import static io.github.junitxdist.api.Constants.IN_PROCESS_WORKER;
+import static io.github.junitxdist.api.Constants.TEST_RUN_UID_SYSTEM_PROPERTY;
+import static io.github.junitxdist.api.Constants.WORKER_COUNT_SYSTEM_PROPERTY;
+import static io.github.junitxdist.api.Constants.WORKER_SYSTEM_PROPERTY;
+
+import io.github.junitxdist.protocol.Throwables;
+import io.github.junitxdist.scheduling.Scheduler;
+import io.github.junitxdist.scheduling.WorkUnit;
+import io.github.junitxdist.worker.EventForwarder;
+import io.github.junitxdist.worker.UnitRunner;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/**
+ * Runs every unit in the calling JVM, one after another, through the same unit runner a worker uses
+ * ({@code xdist.workers=0}, or a debugger attached).
+ */
+final class InProcessExecution {
+
+    private InProcessExecution() {}
+
+    static void run(
+            ExecutionPlan plan, Scheduler scheduler, RelayListener listener, ConfigurationParameters configuration,
+            String testRunUid) {
+        Map<String, String> previous = setIdentity(testRunUid);
+        try (var runner = new UnitRunner(false)) {
+            Optional<WorkUnit> next;
+            while ((next = scheduler.next(0)).isPresent()) {
+                WorkUnit unit = next.get();
+                var relay = new UnitRelay(plan.unitRoot(unit), plan.index(), listener);
+                var forwarder = new EventForwarder(relay::handle, Throwables::local);
+                runner.run(plan.request(unit), request -> request.parentConfigurationParameters(configuration), forwarder);
+                relay.finish(forwarder.engineFailure(), IN_PROCESS_WORKER);
+            }
+        } finally {
+            previous.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
+        }
+    }
+
+    private static Map<String, String> setIdentity(String testRunUid) {
+        Map<String, String> identity = Map.of(
+                WORKER_SYSTEM_PROPERTY, IN_PROCESS_WORKER,
+                WORKER_COUNT_SYSTEM_PROPERTY, "1",
+                TEST_RUN_UID_SYSTEM_PROPERTY, testRunUid);
+        Map<String, String> previous = new HashMap<>();
+        identity.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
+        return previous;
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.junitxdist.execution;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.FileEntry;
+import org.junit.platform.engine.reporting.ReportEntry;
+
+/**
+ * The launcher's listener, as junit-xdist calls it: calls never overlap, and relayed test output is written under the
+ * same lock, between the start and finish of the test that printed it.
+ *
+ * <p>Each worker's events are relayed on that worker's own thread, the way Jupiter's parallel mode calls listeners from
+ * its pool threads: reporters that attribute output by thread (Surefire) then give each test its own output. All
+ * events of one unit come from one thread, in order.
+ */
+final class RelayListener implements EngineExecutionListener {
+
+    private final EngineExecutionListener delegate;
+
+    RelayListener(EngineExecutionListener delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Writes a test's output to the current {@code System.out} or {@code System.err} of this JVM. */
+    synchronized void output(boolean stderr, byte[] bytes) {
+        PrintStream stream = stderr ? System.err : System.out;
+        try {
+            stream.write(bytes);
+        } catch (IOException e) {
+            stream.write(bytes, 0, bytes.length);
+        }
+        stream.flush();
+    }
+
+    @Override
+    public synchronized void dynamicTestRegistered(TestDescriptor descriptor) {
+        delegate.dynamicTestRegistered(descriptor);
+    }
+
+    @Override
+    public synchronized void executionSkipped(TestDescriptor descriptor, String reason) {
+        delegate.executionSkipped(descriptor, reason);
+    }
+
+    @Override
+    public synchronized void executionStarted(TestDescriptor descriptor) {
+        delegate.executionStarted(descriptor);
+    }
+
+    @Override
+    public synchronized void executionFinished(TestDescriptor descriptor, TestExecutionResult result) {
+        delegate.executionFinished(descriptor, result);
+    }
+
+    @Override
+    public synchronized void reportingEntryPublished(TestDescriptor descriptor, ReportEntry entry) {
+        delegate.reportingEntryPublished(descriptor, entry);
+    }
+
+    @Override
+    public synchronized void fileEntryPublished(TestDescriptor descriptor, FileEntry file) {
+        delegate.fileEntryPublished(descriptor, file);
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.junitxdist.execution;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.process.WorkerServer;
+import io.github.junitxdist.process.WorkerStarter;
+import io.github.junitxdist.protocol.Message.Init;
+import io.github.junitxdist.scheduling.LoadScopeScheduler;
+import io.github.junitxdist.scheduling.Scheduler;
+import io.github.junitxdist.worker.WorkerMain;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apiguardian.api.API;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.Launcher;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Executes a run: reports the engine root's start and finish, and the plan's units in between, on worker JVMs or, with
+ * {@code xdist.workers=0} or a debugger attached, in the calling JVM.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class XdistExecutor {
+
+    private static final List<Class<?>> CLASSPATH_ANCHORS = List.of(
+            Launcher.class, TestEngine.class, JupiterTestEngine.class, org.junit.jupiter.api.Test.class,
+            org.junit.platform.commons.support.AnnotationSupport.class, AssertionFailedError.class, WorkerMain.class);
+
+    private XdistExecutor() {}
+
+    public static void execute(ExecutionRequest request, ExecutionPlan plan, XdistConfiguration configuration) {
+        var listener = new RelayListener(request.getEngineExecutionListener());
+        var root = request.getRootTestDescriptor();
+        listener.executionStarted(root);
+        TestExecutionResult result = TestExecutionResult.successful();
+        try {
+            run(request.getConfigurationParameters(), plan, configuration, listener);
+        } catch (Exception e) {
+            result = TestExecutionResult.failed(e);
+        }
+        listener.executionFinished(root, result);
+    }
+
+    private static void run(
+            ConfigurationParameters parameters, ExecutionPlan plan, XdistConfiguration configuration,
+            RelayListener listener) throws Exception {
+        if (plan.units().isEmpty()) {
+            return;
+        }
+        Scheduler scheduler = new LoadScopeScheduler(plan.units());
+        String testRunUid = UUID.randomUUID().toString().replace("-", "");
+        boolean debugger = WorkerStarter.debuggerAttached();
+        if (configuration.workers() == 0 || debugger) {
+            if (debugger && configuration.workers() != 0) {
+                System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
+                        + " instead of on forked workers");
+            }
+            InProcessExecution.run(plan, scheduler, listener, parameters, testRunUid);
+            return;
+        }
+        int workers = LoadScopeScheduler.usefulWorkers(plan.units(), configuration.workers());
+        var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
+        try (var server = new WorkerServer();
+                var starter = new WorkerStarter(
+                        CLASSPATH_ANCHORS, configuration.jvmArgs(), server.port(), server.secret(), workers,
+                        testRunUid)) {
+            new ForkedExecution(plan, scheduler, listener, starter, init, 4 * workers).run(server, workers);
+        }
+    }
+
+    private static Map<String, String> configurationParameters(ConfigurationParameters parameters) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String key : parameters.keySet()) {
+            parameters.get(key).ifPresent(value -> map.put(key, value));
+        }
+        return map;
+    }
+}

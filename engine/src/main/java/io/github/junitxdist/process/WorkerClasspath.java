@@ -1,0 +1,97 @@
+package io.github.junitxdist.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The classpath of a worker JVM: everything the calling JVM can load tests and JUnit from.
+ *
+ * <p>{@code java.class.path} alone is not enough: Surefire runs from a manifest-only jar and rewrites
+ * {@code java.class.path} without the launcher jar; IntelliJ may load the real classpath in a {@code URLClassLoader}
+ * and point {@code java.class.path} elsewhere; the ConsoleLauncher puts {@code -cp} entries in a child class loader. So
+ * this is the de-duplicated union of {@code java.class.path} (manifest {@code Class-Path} entries expanded), the URLs of
+ * the context class loader chain, and the code sources of JUnit's and junit-xdist's own classes.
+ */
+final class WorkerClasspath {
+
+    private WorkerClasspath() {}
+
+    static List<String> build(List<Class<?>> anchors) {
+        Set<Path> entries = new LinkedHashSet<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                addWithManifest(entries, Path.of(entry));
+            }
+        }
+        for (ClassLoader loader = Thread.currentThread().getContextClassLoader();
+                loader != null;
+                loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urlLoader) {
+                for (URL url : urlLoader.getURLs()) {
+                    Path path = toPath(url);
+                    if (path != null) {
+                        addWithManifest(entries, path);
+                    }
+                }
+            }
+        }
+        for (Class<?> anchor : anchors) {
+            CodeSource source = anchor.getProtectionDomain().getCodeSource();
+            Path path = source == null ? null : toPath(source.getLocation());
+            if (path != null) {
+                entries.add(path.toAbsolutePath().normalize());
+            }
+        }
+        return entries.stream().filter(Files::exists).map(Path::toString).toList();
+    }
+
+    private static void addWithManifest(Set<Path> entries, Path entry) {
+        Path path = entry.toAbsolutePath().normalize();
+        if (!entries.add(path) || !Files.isRegularFile(path) || !path.toString().endsWith(".jar")) {
+            return;
+        }
+        try (var jar = new JarFile(path.toFile())) {
+            Manifest manifest = jar.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            if (classPath == null) {
+                return;
+            }
+            for (String reference : classPath.trim().split("\\s+")) {
+                Path referenced = resolve(path, reference);
+                if (referenced != null) {
+                    addWithManifest(entries, referenced);
+                }
+            }
+        } catch (IOException e) {
+            // not a readable jar: keep the entry as it is
+        }
+    }
+
+    private static @Nullable Path resolve(Path jar, String reference) {
+        try {
+            return Path.of(jar.getParent().toUri().resolve(reference));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable Path toPath(URL url) {
+        try {
+            return "file".equals(url.getProtocol()) ? Path.of(url.toURI()) : null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.junitxdist.protocol;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The closed set of messages exchanged between the engine in the calling JVM (the parent) and a worker JVM.
+ *
+ * <p>Parent to worker: {@link Init}, {@link RunUnit}, {@link Shutdown}. Worker to parent: {@link Hello}, the execution
+ * events {@link DynamicTestRegistered}, {@link Started}, {@link Skipped}, {@link Finished}, {@link ReportEntry},
+ * {@link FileEntry}, the test output {@link Output}, and {@link UnitDone}. Unique ids travel in their string form; they
+ * are the same in both JVMs because the worker's engine carries the same engine id.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public sealed interface Message {
+
+    /** First message of a worker: proves it was started by this run. */
+    record Hello(String secret, int workerIndex) implements Message {}
+
+    /** Sent once after {@link Hello}: what the worker needs before it runs anything. */
+    record Init(Map<String, String> configurationParameters, Map<String, String> systemProperties)
+            implements Message {}
+
+    /**
+     * Run one work unit.
+     *
+     * @param selectors the selector identifiers (as from {@code DiscoverySelector.toIdentifier()}) that select the unit
+     * @param allowedIds the unique ids the parent's discovery kept after filtering; everything else is filtered out
+     */
+    record RunUnit(int unitId, List<String> selectors, Set<String> allowedIds) implements Message {}
+
+    /** Asks the worker to finish and exit. */
+    record Shutdown() implements Message {}
+
+    /** A dynamic test or container was registered; {@code testIdentifier} is a Java-serialized {@code TestIdentifier}. */
+    record DynamicTestRegistered(byte[] testIdentifier) implements Message {}
+
+    record Started(String uniqueId) implements Message {}
+
+    record Skipped(String uniqueId, String reason) implements Message {}
+
+    /** The status is the name of a {@code TestExecutionResult.Status} constant. */
+    record Finished(String uniqueId, String status, @Nullable RemoteThrowable throwable) implements Message {}
+
+    record ReportEntry(String uniqueId, Map<String, String> keyValuePairs) implements Message {}
+
+    record FileEntry(String uniqueId, String path, @Nullable String mediaType) implements Message {}
+
+    /** Bytes a test wrote to {@code System.out} ({@code stderr == false}) or {@code System.err}. */
+    record Output(boolean stderr, byte[] bytes) implements Message {}
+
+    /**
+     * The worker finished a unit.
+     *
+     * @param engineFailure set when the worker's engine itself failed; the parent fails what was not reported
+     */
+    record UnitDone(int unitId, @Nullable RemoteThrowable engineFailure) implements Message {}
+}

@@ -1,0 +1,167 @@
+package io.github.junitxdist.protocol;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.junitxdist.protocol.RemoteThrowable.Snapshot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Carries throwables across the process boundary: {@link #capture} in the worker, {@link #restore} in the parent.
+ *
+ * <p>{@code restore} returns the original throwable when its serialized form can be read back (through an
+ * {@link ObjectInputFilter} with depth and size caps); otherwise it rebuilds one from the snapshot that keeps the
+ * original class name, message, stack trace, causes and suppressed throwables, and stays an {@link AssertionError}
+ * where the original was one.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class Throwables {
+
+    private static final ObjectInputFilter LIMITS =
+            ObjectInputFilter.Config.createFilter("maxdepth=100;maxrefs=1000000;maxbytes=268435456;maxarray=67108864");
+
+    private Throwables() {}
+
+    /** Captures a throwable for sending to another JVM; never throws. */
+    public static RemoteThrowable capture(Throwable throwable) {
+        return new RemoteThrowable(serialize(throwable), snapshot(throwable), null);
+    }
+
+    /** Wraps a throwable that stays in this JVM; {@link #restore} returns it as it is. */
+    public static RemoteThrowable local(Throwable throwable) {
+        return new RemoteThrowable(new byte[0], snapshot(throwable), throwable);
+    }
+
+    /** Rebuilds a captured throwable in this JVM. */
+    public static Throwable restore(RemoteThrowable remote) {
+        if (remote.local() != null) {
+            return remote.local();
+        }
+        if (remote.serialized().length > 0) {
+            try {
+                Object object = deserialize(remote.serialized());
+                if (object instanceof Throwable throwable) {
+                    return throwable;
+                }
+            } catch (Exception | LinkageError e) {
+                // fall through to the snapshot: the class may exist only in the worker
+            }
+        }
+        return rebuild(remote.snapshot());
+    }
+
+    /** Java-serializes an object for the wire; empty when it cannot be serialized. */
+    public static byte[] serialize(Object object) {
+        var bytes = new ByteArrayOutputStream();
+        try (var out = new ObjectOutputStream(bytes)) {
+            out.writeObject(object);
+        } catch (Exception | StackOverflowError e) {
+            return new byte[0];
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a Java-serialized object through the size and depth filter, resolving classes through the context class
+     * loader first.
+     */
+    public static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (var in = new ContextClassLoaderObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(LIMITS);
+            return in.readObject();
+        }
+    }
+
+    private static Snapshot snapshot(Throwable throwable) {
+        return snapshot(throwable, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static Snapshot snapshot(Throwable t, Set<Throwable> seen) {
+        seen.add(t);
+        Throwable cause = t.getCause();
+        List<Snapshot> suppressed = new ArrayList<>();
+        for (Throwable each : t.getSuppressed()) {
+            if (!seen.contains(each)) {
+                suppressed.add(snapshot(each, seen));
+            }
+        }
+        String expected = null;
+        String actual = null;
+        if (t instanceof AssertionFailedError failure) {
+            expected = failure.isExpectedDefined() ? failure.getExpected().getStringRepresentation() : null;
+            actual = failure.isActualDefined() ? failure.getActual().getStringRepresentation() : null;
+        }
+        return new Snapshot(
+                t.getClass().getName(),
+                safeMessage(t),
+                t instanceof AssertionError,
+                List.of(t.getStackTrace()),
+                cause == null || seen.contains(cause) ? null : snapshot(cause, seen),
+                suppressed,
+                expected,
+                actual);
+    }
+
+    private static @Nullable String safeMessage(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (RuntimeException e) {
+            return "<getMessage() threw " + e + ">";
+        }
+    }
+
+    private static Throwable rebuild(Snapshot s) {
+        Throwable rebuilt;
+        if (s.className().equals(AssertionFailedError.class.getName())) {
+            rebuilt = s.expected() != null || s.actual() != null
+                    ? new AssertionFailedError(s.message(), s.expected(), s.actual())
+                    : new AssertionFailedError(s.message());
+        } else if (s.assertionError()) {
+            rebuilt = new WorkerAssertionError(s.className(), s.message());
+        } else {
+            rebuilt = new WorkerException(s.className(), s.message());
+        }
+        rebuilt.setStackTrace(s.stackTrace().toArray(StackTraceElement[]::new));
+        if (s.cause() != null) {
+            rebuilt.initCause(rebuild(s.cause()));
+        }
+        s.suppressed().forEach(each -> rebuilt.addSuppressed(rebuild(each)));
+        return rebuilt;
+    }
+
+    private static final class ContextClassLoaderObjectInputStream extends ObjectInputStream {
+
+        ContextClassLoaderObjectInputStream(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            if (loader != null) {
+                try {
+                    return Class.forName(desc.getName(), false, loader);
+                } catch (ClassNotFoundException e) {
+                    // try the default resolution below
+                }
+            }
+            return super.resolveClass(desc);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.junitxdist.worker;
+
+import io.github.junitxdist.protocol.Channel;
+import io.github.junitxdist.protocol.Message;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Makes the worker exit when its parent is gone: reads the parent's messages on a daemon thread (end of stream means
+ * the parent closed the connection or died) and checks every second that the parent process is still alive, in case
+ * the connection outlives it.
+ */
+final class ParentWatcher {
+
+    private ParentWatcher() {}
+
+    static void start(Channel channel, BlockingQueue<Message> inbox) {
+        PrintStream diagnostics = System.err;
+        Thread reader = new Thread(() -> {
+            try {
+                while (true) {
+                    inbox.add(channel.receive());
+                }
+            } catch (IOException | RuntimeException e) {
+                diagnostics.println("junit-xdist worker: connection to the parent closed (" + e + "), exiting");
+                Runtime.getRuntime().halt(WorkerMain.PARENT_GONE);
+            }
+        }, "junit-xdist-channel-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        Thread watcher = new Thread(() -> {
+            while (parent.map(ProcessHandle::isAlive).orElse(true)) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            diagnostics.println("junit-xdist worker: parent process is gone, exiting");
+            Runtime.getRuntime().halt(WorkerMain.PARENT_GONE);
+        }, "junit-xdist-parent-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

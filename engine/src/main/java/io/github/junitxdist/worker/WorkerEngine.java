@@ -1,0 +1,33 @@
+package io.github.junitxdist.worker;
+
+import io.github.junitxdist.api.Constants;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.UniqueId;
+
+/**
+ * The engine a worker's own Launcher runs: plain Jupiter under the engine id {@code xdist}, so unique ids in the worker
+ * match the parent's one to one and the Launcher builds the execution request for us.
+ */
+final class WorkerEngine implements TestEngine {
+
+    private final JupiterTestEngine jupiter = new JupiterTestEngine();
+
+    @Override
+    public String getId() {
+        return Constants.ENGINE_ID;
+    }
+
+    @Override
+    public TestDescriptor discover(EngineDiscoveryRequest discoveryRequest, UniqueId uniqueId) {
+        return jupiter.discover(discoveryRequest, uniqueId);
+    }
+
+    @Override
+    public void execute(ExecutionRequest request) {
+        jupiter.execute(request);
+    }
+}

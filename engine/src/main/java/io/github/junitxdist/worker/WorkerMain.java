@@ -1,0 +1,99 @@
+package io.github.junitxdist.worker;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.junitxdist.protocol.Channel;
+import io.github.junitxdist.protocol.Message;
+import io.github.junitxdist.protocol.Message.Hello;
+import io.github.junitxdist.protocol.Message.Init;
+import io.github.junitxdist.protocol.Message.RunUnit;
+import io.github.junitxdist.protocol.Message.UnitDone;
+import io.github.junitxdist.protocol.Throwables;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apiguardian.api.API;
+
+/**
+ * Entry point of a worker JVM: {@code WorkerMain <port> <workerIndex>}, with the run's secret as the first line on
+ * standard input.
+ *
+ * <p>Connects to the parent on the loopback address, then runs the units it is sent, one after another, on the main
+ * (non-daemon) thread, forwarding events and output. Exits when told to, and halts at once when the parent is gone.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class WorkerMain {
+
+    /** Exit status of a worker whose parent went away. */
+    static final int PARENT_GONE = 86;
+
+    private WorkerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        int workerIndex = Integer.parseInt(args[1]);
+        String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        Channel channel = new Channel(new Socket(InetAddress.getLoopbackAddress(), port));
+        channel.send(new Hello(secret, workerIndex));
+        Init init = (Init) channel.receive();
+        init.systemProperties().forEach(System::setProperty);
+        BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+        ParentWatcher.start(channel, inbox);
+        run(channel, inbox, init.configurationParameters());
+        System.exit(0);
+    }
+
+    private static void run(Channel channel, BlockingQueue<Message> inbox, Map<String, String> configuration)
+            throws InterruptedException {
+        Map<String, String> parameters = new HashMap<>(configuration);
+        // Output is relayed to the parent, which captures it there if asked to.
+        parameters.put("junit.platform.output.capture.stdout", "false");
+        parameters.put("junit.platform.output.capture.stderr", "false");
+        Charset charset = consoleCharset();
+        var out = new ChannelOutputStream(channel, false);
+        var err = new ChannelOutputStream(channel, true);
+        System.setOut(new PrintStream(out, true, charset));
+        System.setErr(new PrintStream(err, true, charset));
+        var forwarder = new EventForwarder(message -> send(channel, out, err, message), Throwables::capture);
+        try (var runner = new UnitRunner(true)) {
+            Message message;
+            while ((message = inbox.take()) instanceof RunUnit unit) {
+                runner.run(unit, request -> request.configurationParameters(parameters), forwarder);
+                send(channel, out, err, new UnitDone(unit.unitId(), forwarder.engineFailure()));
+            }
+        }
+    }
+
+    private static void send(Channel channel, ChannelOutputStream out, ChannelOutputStream err, Message message) {
+        try {
+            System.out.flush();
+            System.err.flush();
+            out.flush();
+            err.flush();
+            channel.send(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException("junit-xdist worker lost its connection to the parent", e);
+        }
+    }
+
+    private static Charset consoleCharset() {
+        String name = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding"));
+        try {
+            return name == null ? Charset.defaultCharset() : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return Charset.defaultCharset();
+        }
+    }
+}

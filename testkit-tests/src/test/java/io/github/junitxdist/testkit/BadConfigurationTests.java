@@ -1,0 +1,39 @@
+package io.github.junitxdist.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.github.junitxdist.testkit.fixtures.identity.Identity1Fixture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** An invalid configuration value fails the run with one message naming the key, the value and what is allowed. */
+class BadConfigurationTests {
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "xdist.workers | -1    | configuration parameter xdist.workers | a positive integer, 'auto'",
+        "xdist.workers | lots  | configuration parameter xdist.workers | a positive integer, 'auto'",
+        "xdist.workers | 2.5   | configuration parameter xdist.workers | a positive integer, 'auto'",
+        "xdist.jvmArgs | '-Da=\"b' | configuration parameter xdist.jvmArgs | unclosed",
+    })
+    void failsTheRunWithoutRunningAnyTest(String key, String value, String names, String allowed) {
+        EngineExecutionResults results = EngineTestKit.engine("xdist")
+                .selectors(selectClass(Identity1Fixture.class))
+                .configurationParameter(key, value)
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        Event engineFinished = results.containerEvents().finished().list().get(0);
+        TestExecutionResult result = engineFinished.getRequiredPayload(TestExecutionResult.class);
+        assertThat(result.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
+        assertThat(result.getThrowable().orElseThrow().getMessage())
+                .contains(names)
+                .contains("'" + value + "'")
+                .contains(allowed);
+    }
+}

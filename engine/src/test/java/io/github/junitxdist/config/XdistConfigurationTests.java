@@ -1,0 +1,90 @@
+package io.github.junitxdist.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.platform.engine.ConfigurationParameters;
+
+/** Parsing and validating {@code xdist.workers}, {@code XDIST_WORKERS} and {@code xdist.jvmArgs}. */
+class XdistConfigurationTests {
+
+    @Test
+    void defaultsToOneWorkerPerAvailableProcessor() {
+        assertThat(parse(Map.of(), Map.of()).workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void acceptsPositiveIntegersZeroAndAuto() {
+        assertThat(parse(Map.of("xdist.workers", "3"), Map.of()).workers()).isEqualTo(3);
+        assertThat(parse(Map.of("xdist.workers", " 0 "), Map.of()).workers()).isZero();
+        assertThat(parse(Map.of("xdist.workers", "AUTO"), Map.of()).workers())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void theEnvironmentVariableOverridesTheParameter() {
+        assertThat(parse(Map.of("xdist.workers", "3"), Map.of("XDIST_WORKERS", "0")).workers()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "lots", "", "1.5"})
+    void rejectsAnythingElseNamingKeyValueAndWhatIsAllowed(String value) {
+        assertThatThrownBy(() -> parse(Map.of("xdist.workers", value), Map.of()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("configuration parameter xdist.workers")
+                .hasMessageContaining("'" + value + "'")
+                .hasMessageContaining("a positive integer, 'auto'");
+        assertThatThrownBy(() -> parse(Map.of(), Map.of("XDIST_WORKERS", value)))
+                .hasMessageContaining("environment variable XDIST_WORKERS")
+                .hasMessageContaining("'" + value + "'");
+    }
+
+    @Test
+    void splitsJvmArgsOnWhitespaceHonouringQuotes() {
+        var configuration = parse(Map.of("xdist.jvmArgs", " -Xmx256m  -Da=\"b c\" '-Dd=e f'"), Map.of());
+
+        assertThat(configuration.jvmArgs()).containsExactly("-Xmx256m", "-Da=b c", "-Dd=e f");
+    }
+
+    @Test
+    void rejectsAnUnclosedQuoteInJvmArgs() {
+        assertThatThrownBy(() -> parse(Map.of("xdist.jvmArgs", "-Da=\"b"), Map.of()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("xdist.jvmArgs")
+                .hasMessageContaining("unclosed");
+    }
+
+    private static XdistConfiguration parse(Map<String, String> parameters, Map<String, String> environment) {
+        return XdistConfiguration.from(new MapParameters(parameters), environment);
+    }
+
+    private record MapParameters(Map<String, String> map) implements ConfigurationParameters {
+
+        @Override
+        public Optional<String> get(String key) {
+            return Optional.ofNullable(map.get(key));
+        }
+
+        @Override
+        public Optional<Boolean> getBoolean(String key) {
+            return get(key).map(Boolean::parseBoolean);
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public Set<String> keySet() {
+            return map.keySet();
+        }
+    }
+}

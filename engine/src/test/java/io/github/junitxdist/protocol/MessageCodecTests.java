@@ -1,0 +1,71 @@
+package io.github.junitxdist.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
+import io.github.junitxdist.protocol.Message.FileEntry;
+import io.github.junitxdist.protocol.Message.Finished;
+import io.github.junitxdist.protocol.Message.Hello;
+import io.github.junitxdist.protocol.Message.Init;
+import io.github.junitxdist.protocol.Message.Output;
+import io.github.junitxdist.protocol.Message.ReportEntry;
+import io.github.junitxdist.protocol.Message.RunUnit;
+import io.github.junitxdist.protocol.Message.Shutdown;
+import io.github.junitxdist.protocol.Message.Skipped;
+import io.github.junitxdist.protocol.Message.Started;
+import io.github.junitxdist.protocol.Message.UnitDone;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.StreamCorruptedException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every message survives a write and a read; a corrupt frame is refused, not trusted. */
+class MessageCodecTests {
+
+    @Test
+    void everyMessageTypeRoundTrips() throws IOException {
+        var failure = Throwables.capture(new IllegalStateException("boom", new RuntimeException("cause")));
+        List<Message> messages = List.of(
+                new Hello("secret", 3),
+                new Init(Map.of("a", "b"), Map.of("c", "d")),
+                new RunUnit(7, List.of("class:x.Y"), Set.of("[engine:xdist]/[class:x.Y]")),
+                new Shutdown(),
+                new DynamicTestRegistered(new byte[] {1, 2, 3}),
+                new Started("id"),
+                new Skipped("id", "why"),
+                new Finished("id", "FAILED", failure),
+                new Finished("id", "SUCCESSFUL", null),
+                new ReportEntry("id", Map.of("k", "v")),
+                new FileEntry("id", "/tmp/file.txt", null),
+                new Output(true, "héllo\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new UnitDone(7, failure));
+
+        for (Message message : messages) {
+            Message read = roundTrip(message);
+            assertThat(read).usingRecursiveComparison().ignoringFields("throwable.local", "engineFailure.local")
+                    .isEqualTo(message);
+        }
+    }
+
+    @Test
+    void refusesAnUnknownTagAndAnImpossibleLength() {
+        assertThatThrownBy(() -> MessageCodec.read(new DataInputStream(new ByteArrayInputStream(new byte[] {99}))))
+                .isInstanceOf(StreamCorruptedException.class);
+        byte[] hugeString = {6, (byte) 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        assertThatThrownBy(() -> MessageCodec.read(new DataInputStream(new ByteArrayInputStream(hugeString))))
+                .isInstanceOf(StreamCorruptedException.class);
+    }
+
+    private static Message roundTrip(Message message) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        MessageCodec.write(new DataOutputStream(bytes), message);
+        return MessageCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    }
+}

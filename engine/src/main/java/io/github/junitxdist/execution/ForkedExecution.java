@@ -10,6 +10,7 @@ import io.github.junitxdist.protocol.Message.Shutdown;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the units on a pool of worker JVMs.
@@ -29,9 +31,12 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class ForkedExecution {
 
+    /** How long a started worker may take to connect before it is killed and counted as failed to start. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
     private sealed interface Event {}
 
-    private record Connected(int index, Channel channel) implements Event {}
+    private record Connected(int launch, Channel channel) implements Event {}
 
     private record UnitFinished(Slot slot) implements Event {}
 
@@ -45,6 +50,7 @@ final class ForkedExecution {
     private final WorkerStarter starter;
     private final Init init;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** The live worker of each index that can still take work. */
     private final Map<Integer, Slot> active = new HashMap<>();
     private final List<Slot> started = new ArrayList<>();
     private int inFlight;
@@ -63,7 +69,7 @@ final class ForkedExecution {
     }
 
     void run(WorkerServer server, int workers) throws InterruptedException {
-        server.acceptInBackground((index, channel) -> events.add(new Connected(index, channel)));
+        server.acceptInBackground((launch, channel) -> events.add(new Connected(launch, channel)));
         try {
             for (int index = 0; index < workers; index++) {
                 startWorker(index);
@@ -73,7 +79,12 @@ final class ForkedExecution {
                     failPending();
                     break;
                 }
-                handle(events.take());
+                Event event = events.poll(1, TimeUnit.SECONDS);
+                if (event != null) {
+                    handle(event);
+                } else {
+                    killWorkersThatNeverConnected();
+                }
             }
         } finally {
             stopAll();
@@ -82,7 +93,7 @@ final class ForkedExecution {
 
     private void handle(Event event) {
         if (event instanceof Connected e) {
-            connected(e.index(), e.channel());
+            connected(e.launch(), e.channel());
         } else if (event instanceof UnitFinished e) {
             inFlight--;
             assignOrRelease(e.slot());
@@ -100,9 +111,17 @@ final class ForkedExecution {
         }
     }
 
-    private void connected(int index, Channel channel) {
-        Slot slot = active.get(index);
-        if (slot == null || slot.connected) {
+    private void killWorkersThatNeverConnected() {
+        for (Slot slot : active.values()) {
+            if (!slot.connected && slot.process.ageNanos() > CONNECT_TIMEOUT.toNanos()) {
+                slot.process.kill();
+            }
+        }
+    }
+
+    private void connected(int launch, Channel channel) {
+        Slot slot = launch < started.size() ? started.get(launch) : null;
+        if (slot == null || slot.connected || active.get(slot.index) != slot) {
             channel.close();
             return;
         }
@@ -142,7 +161,7 @@ final class ForkedExecution {
 
     private void startWorker(int index) {
         try {
-            Slot slot = new Slot(starter.start(index));
+            Slot slot = new Slot(starter.start(index, started.size()));
             active.put(index, slot);
             started.add(slot);
             slot.process.onExit().thenRun(() -> events.add(new Exited(slot)));

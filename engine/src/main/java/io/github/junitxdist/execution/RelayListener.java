@@ -2,6 +2,9 @@ package io.github.junitxdist.execution;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -19,9 +22,25 @@ import org.junit.platform.engine.reporting.ReportEntry;
 final class RelayListener implements EngineExecutionListener {
 
     private final EngineExecutionListener delegate;
+    private final List<Throwable> engineFailures = new ArrayList<>();
 
     RelayListener(EngineExecutionListener delegate) {
         this.delegate = delegate;
+    }
+
+    /** Records a failure of a worker's engine that no test of a unit could carry; the engine root will fail with it. */
+    synchronized void engineFailed(Throwable failure) {
+        engineFailures.add(failure);
+    }
+
+    /** The recorded engine failures as one throwable (the first, with the others suppressed), if there were any. */
+    synchronized Optional<Throwable> engineFailure() {
+        if (engineFailures.isEmpty()) {
+            return Optional.empty();
+        }
+        Throwable first = engineFailures.get(0);
+        engineFailures.subList(1, engineFailures.size()).forEach(first::addSuppressed);
+        return Optional.of(first);
     }
 
     /** Writes a test's output to the current {@code System.out} or {@code System.err} of this JVM. */

@@ -80,21 +80,33 @@ final class UnitRelay {
     }
 
     /**
-     * Ends the unit: with an engine failure, everything not reported fails with it; otherwise anything the worker left
+     * Ends the unit: with an engine failure, everything not reported fails with it (and when everything was reported,
+     * the engine root fails with it at the end of the run, as it would in Jupiter); otherwise anything the worker left
      * unreported fails with a note saying so.
      */
     void finish(@Nullable RemoteThrowable engineFailure, String workerName) {
         if (engineFailure != null) {
-            failUnreported(Throwables.restore(engineFailure));
+            Throwable failure = Throwables.restore(engineFailure);
+            if (!failUnreported(failure)) {
+                listener.engineFailed(failure);
+            }
         } else if (!ended.contains(unitRoot.getUniqueId().toString())) {
             failUnreported(new IllegalStateException(
                     "junit-xdist: worker " + workerName + " finished this unit without reporting this test"));
         }
     }
 
-    /** Reports every test and container of the unit that has not ended yet as failed with the given cause. */
-    void failUnreported(Throwable cause) {
+    /**
+     * Reports every test and container of the unit that has not ended yet as failed with the given cause.
+     *
+     * @return whether anything was left to report
+     */
+    boolean failUnreported(Throwable cause) {
+        if (ended.contains(unitRoot.getUniqueId().toString())) {
+            return false;
+        }
         fail(unitRoot, TestExecutionResult.failed(cause));
+        return true;
     }
 
     private void fail(TestDescriptor descriptor, TestExecutionResult result) {

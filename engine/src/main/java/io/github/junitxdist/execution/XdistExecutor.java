@@ -41,9 +41,10 @@ public final class XdistExecutor {
         var listener = new RelayListener(request.getEngineExecutionListener());
         var root = request.getRootTestDescriptor();
         listener.executionStarted(root);
-        TestExecutionResult result = TestExecutionResult.successful();
+        TestExecutionResult result;
         try {
             run(request.getConfigurationParameters(), plan, configuration, listener);
+            result = listener.engineFailure().map(TestExecutionResult::failed).orElse(TestExecutionResult.successful());
         } catch (Exception e) {
             result = TestExecutionResult.failed(e);
         }

@@ -28,11 +28,14 @@ public final class WorkerProcess {
     private static final int TAIL_LINES = 30;
 
     private final int index;
+    private final int launch;
+    private final long startedAt = System.nanoTime();
     private final Process process;
     private final Deque<String> tail = new ArrayDeque<>();
 
-    WorkerProcess(int index, Process process, PrintStream diagnostics) {
+    WorkerProcess(int index, int launch, Process process, PrintStream diagnostics) {
         this.index = index;
+        this.launch = launch;
         this.process = process;
         drain(process.getInputStream(), diagnostics, false);
         drain(process.getErrorStream(), diagnostics, true);
@@ -40,6 +43,16 @@ public final class WorkerProcess {
 
     public int index() {
         return index;
+    }
+
+    /** Unique per start within a run; the worker presents it when it connects. */
+    public int launch() {
+        return launch;
+    }
+
+    /** Nanoseconds since the process was started. */
+    public long ageNanos() {
+        return System.nanoTime() - startedAt;
     }
 
     /** The worker's name, as tests see it in {@code xdist.worker}. */

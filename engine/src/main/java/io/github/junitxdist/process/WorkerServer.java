@@ -47,7 +47,7 @@ public final class WorkerServer implements AutoCloseable {
         return secret;
     }
 
-    /** Starts accepting; {@code onConnected} receives the worker index and its channel. */
+    /** Starts accepting; {@code onConnected} receives the worker's launch number and its channel. */
     public void acceptInBackground(BiConsumer<Integer, Channel> onConnected) {
         Thread acceptor = new Thread(() -> {
             while (!serverSocket.isClosed()) {
@@ -70,7 +70,7 @@ public final class WorkerServer implements AutoCloseable {
             socket.setSoTimeout(0);
             if (first instanceof Hello hello && MessageDigest.isEqual(
                     hello.secret().getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_8))) {
-                onConnected.accept(hello.workerIndex(), channel);
+                onConnected.accept(hello.launch(), channel);
                 return;
             }
         } catch (IOException e) {

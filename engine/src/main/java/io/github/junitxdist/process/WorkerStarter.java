@@ -78,8 +78,13 @@ public final class WorkerStarter implements AutoCloseable {
                 java.util.Set.of(WORKER_SYSTEM_PROPERTY, WORKER_COUNT_SYSTEM_PROPERTY, TEST_RUN_UID_SYSTEM_PROPERTY));
     }
 
-    /** Starts the worker with the given index; it connects back on its own. */
-    public WorkerProcess start(int index) throws IOException {
+    /**
+     * Starts the worker with the given index; it connects back on its own, presenting the launch number.
+     *
+     * @param launch unique per start in this run, so a connection from a dead predecessor is never mistaken for its
+     *     replacement, which has the same index
+     */
+    public WorkerProcess start(int index, int launch) throws IOException {
         String name = "gw" + index;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(
@@ -90,7 +95,7 @@ public final class WorkerStarter implements AutoCloseable {
                 "-D" + TEST_RUN_UID_SYSTEM_PROPERTY + "=" + testRunUid,
                 MAIN_CLASS,
                 Integer.toString(port),
-                Integer.toString(index));
+                Integer.toString(launch));
         var builder = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")));
         Map<String, String> environment = builder.environment();
         environment.put(WORKER_ENVIRONMENT_VARIABLE, name);
@@ -102,7 +107,7 @@ public final class WorkerStarter implements AutoCloseable {
         } catch (IOException e) {
             // the process died at once; its exit is reported like any other
         }
-        return new WorkerProcess(index, process, diagnostics);
+        return new WorkerProcess(index, launch, process, diagnostics);
     }
 
     @Override

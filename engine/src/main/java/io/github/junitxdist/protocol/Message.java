@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 @API(status = INTERNAL, since = "0.1")
 public sealed interface Message {
 
-    /** First message of a worker: proves it was started by this run. */
-    record Hello(String secret, int workerIndex) implements Message {}
+    /** First message of a worker: proves it was started by this run, and which start of a worker it is. */
+    record Hello(String secret, int launch) implements Message {}
 
     /** Sent once after {@link Hello}: what the worker needs before it runs anything. */
     record Init(Map<String, String> configurationParameters, Map<String, String> systemProperties)

@@ -38,7 +38,7 @@ public final class MessageCodec {
         if (message instanceof Hello m) {
             out.writeByte(1);
             w.string(m.secret());
-            out.writeInt(m.workerIndex());
+            out.writeInt(m.launch());
         } else if (message instanceof Init m) {
             out.writeByte(2);
             w.map(m.configurationParameters());

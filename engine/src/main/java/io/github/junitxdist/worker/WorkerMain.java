@@ -25,8 +25,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.apiguardian.api.API;
 
 /**
- * Entry point of a worker JVM: {@code WorkerMain <port> <workerIndex>}, with the run's secret as the first line on
- * standard input.
+ * Entry point of a worker JVM: {@code WorkerMain <port> <launch>}, with the run's secret as the first line on
+ * standard input; the launch number tells the parent which start of which worker is connecting.
  *
  * <p>Connects to the parent on the loopback address, then runs the units it is sent, one after another, on the main
  * (non-daemon) thread, forwarding events and output. Exits when told to, and halts at once when the parent is gone.
@@ -43,10 +43,10 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        int workerIndex = Integer.parseInt(args[1]);
+        int launch = Integer.parseInt(args[1]);
         String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         Channel channel = new Channel(new Socket(InetAddress.getLoopbackAddress(), port));
-        channel.send(new Hello(secret, workerIndex));
+        channel.send(new Hello(secret, launch));
         Init init = (Init) channel.receive();
         init.systemProperties().forEach(System::setProperty);
         BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the units on a pool of worker JVMs.
@@ -217,10 +218,10 @@ final class ForkedExecution {
         final int index;
         final WorkerProcess process;
         boolean connected;
-        volatile Channel channel;
-        volatile UnitRelay current;
+        volatile @Nullable Channel channel;
+        volatile @Nullable UnitRelay current;
         volatile boolean released;
-        Thread reader;
+        @Nullable Thread reader;
 
         Slot(WorkerProcess process) {
             this.index = process.index();

@@ -8,6 +8,7 @@ import io.github.junitxdist.protocol.Message.Output;
 import io.github.junitxdist.protocol.Message.ReportEntry;
 import io.github.junitxdist.protocol.Message.Skipped;
 import io.github.junitxdist.protocol.Message.Started;
+import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.RemoteThrowable;
 import io.github.junitxdist.protocol.Throwables;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ final class UnitRelay {
     private void registerDynamic(DynamicTestRegistered message) {
         TestIdentifier identifier;
         try {
-            identifier = (TestIdentifier) Throwables.deserialize(message.testIdentifier());
+            identifier = (TestIdentifier) JavaSerialization.deserialize(message.testIdentifier());
         } catch (Exception e) {
             return;
         }

@@ -3,14 +3,6 @@ package io.github.junitxdist.protocol;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.protocol.RemoteThrowable.Snapshot;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -23,8 +15,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Carries throwables across the process boundary: {@link #capture} in the worker, {@link #restore} in the parent.
  *
- * <p>{@code restore} returns the original throwable when its serialized form can be read back (through an
- * {@link ObjectInputFilter} with depth and size caps); otherwise it rebuilds one from the snapshot that keeps the
+ * <p>{@code restore} returns the original throwable when its serialized form can be read back (see
+ * {@link JavaSerialization}); otherwise it rebuilds one from the snapshot that keeps the
  * original class name, message, stack trace, causes and suppressed throwables, and stays an {@link AssertionError}
  * where the original was one.
  *
@@ -33,14 +25,11 @@ import org.opentest4j.AssertionFailedError;
 @API(status = INTERNAL, since = "0.1")
 public final class Throwables {
 
-    private static final ObjectInputFilter LIMITS =
-            ObjectInputFilter.Config.createFilter("maxdepth=100;maxrefs=1000000;maxbytes=268435456;maxarray=67108864");
-
     private Throwables() {}
 
     /** Captures a throwable for sending to another JVM; never throws. */
     public static RemoteThrowable capture(Throwable throwable) {
-        return new RemoteThrowable(serialize(throwable), snapshot(throwable), null);
+        return new RemoteThrowable(JavaSerialization.serialize(throwable), snapshot(throwable), null);
     }
 
     /** Wraps a throwable that stays in this JVM; {@link #restore} returns it as it is. */
@@ -55,7 +44,7 @@ public final class Throwables {
         }
         if (remote.serialized().length > 0) {
             try {
-                Object object = deserialize(remote.serialized());
+                Object object = JavaSerialization.deserialize(remote.serialized());
                 if (object instanceof Throwable throwable) {
                     return throwable;
                 }
@@ -64,28 +53,6 @@ public final class Throwables {
             }
         }
         return rebuild(remote.snapshot());
-    }
-
-    /** Java-serializes an object for the wire; empty when it cannot be serialized. */
-    public static byte[] serialize(Object object) {
-        var bytes = new ByteArrayOutputStream();
-        try (var out = new ObjectOutputStream(bytes)) {
-            out.writeObject(object);
-        } catch (Exception | StackOverflowError e) {
-            return new byte[0];
-        }
-        return bytes.toByteArray();
-    }
-
-    /**
-     * Reads a Java-serialized object through the size and depth filter, resolving classes through the context class
-     * loader first.
-     */
-    public static Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (var in = new ContextClassLoaderObjectInputStream(new ByteArrayInputStream(bytes))) {
-            in.setObjectInputFilter(LIMITS);
-            return in.readObject();
-        }
     }
 
     private static Snapshot snapshot(Throwable throwable) {
@@ -143,25 +110,5 @@ public final class Throwables {
         }
         s.suppressed().forEach(each -> rebuilt.addSuppressed(rebuild(each)));
         return rebuilt;
-    }
-
-    private static final class ContextClassLoaderObjectInputStream extends ObjectInputStream {
-
-        ContextClassLoaderObjectInputStream(InputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (loader != null) {
-                try {
-                    return Class.forName(desc.getName(), false, loader);
-                } catch (ClassNotFoundException e) {
-                    // try the default resolution below
-                }
-            }
-            return super.resolveClass(desc);
-        }
     }
 }

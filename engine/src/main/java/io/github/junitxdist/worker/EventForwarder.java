@@ -7,6 +7,7 @@ import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
 import io.github.junitxdist.protocol.Message.Finished;
 import io.github.junitxdist.protocol.Message.Skipped;
 import io.github.junitxdist.protocol.Message.Started;
+import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.RemoteThrowable;
 import io.github.junitxdist.protocol.Throwables;
 import java.util.function.Consumer;
@@ -49,7 +50,7 @@ public final class EventForwarder implements TestExecutionListener {
 
     @Override
     public void dynamicTestRegistered(TestIdentifier id) {
-        sink.accept(new DynamicTestRegistered(Throwables.serialize(id)));
+        sink.accept(new DynamicTestRegistered(JavaSerialization.serialize(id)));
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * same lock, between the start and finish of the test that printed it.
  *
  * <p>Each worker's events are relayed on that worker's own thread, the way Jupiter's parallel mode calls listeners from
- * its pool threads: reporters that attribute output by thread (Surefire) then give each test its own output. All
+ * its pool threads, so reporters that attribute output by thread see each test's events and output on one thread. All
  * events of one unit come from one thread, in order.
  */
 final class RelayListener implements EngineExecutionListener {
@@ -41,6 +41,11 @@ final class RelayListener implements EngineExecutionListener {
         Throwable first = engineFailures.get(0);
         engineFailures.subList(1, engineFailures.size()).forEach(first::addSuppressed);
         return Optional.of(first);
+    }
+
+    /** Runs the given calls of this listener with no other call in between. */
+    synchronized void atomically(Runnable calls) {
+        calls.run();
     }
 
     /** Writes a test's output to the current {@code System.out} or {@code System.err} of this JVM. */

@@ -14,6 +14,7 @@ import io.github.junitxdist.protocol.Throwables;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,11 @@ import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * Relays the events of one unit's run to the launcher's listener, and reports, at the end, whatever the worker did not.
+ *
+ * <p>Output is held back until the worker's next event and then written together with it, with no other worker's
+ * output or events in between: reporters that give output to the next test that finishes (Surefire does, for all the
+ * tests of one JVM) then give each test its own output. Up to {@value #PENDING_OUTPUT_LIMIT} bytes are held; past that,
+ * output is written at once.
  *
  * <p>Guards the listener contract: events for ids the parent does not know are dropped; a test is started at most
  * once and finished or skipped at most once, finished only after it started. Confined to one thread at a time (the
@@ -35,6 +41,8 @@ final class UnitRelay {
     private final RelayListener listener;
     private final Set<String> started = new HashSet<>();
     private final Set<String> ended = new HashSet<>();
+    private final List<Output> pendingOutput = new ArrayList<>();
+    private long pendingBytes;
 
     UnitRelay(TestDescriptor unitRoot, Map<String, TestDescriptor> index, RelayListener listener) {
         this.unitRoot = unitRoot;
@@ -46,10 +54,32 @@ final class UnitRelay {
         return unitRoot;
     }
 
+    /** How much output is held back at most, in bytes. */
+    static final long PENDING_OUTPUT_LIMIT = 16L * 1024 * 1024;
+
     void handle(Message message) {
-        if (message instanceof Output m) {
-            listener.output(m.stderr(), m.bytes());
-        } else if (message instanceof Started m) {
+        if (message instanceof Output output) {
+            pendingOutput.add(output);
+            pendingBytes += output.bytes().length;
+            if (pendingBytes > PENDING_OUTPUT_LIMIT) {
+                listener.atomically(this::writePendingOutput);
+            }
+        } else {
+            listener.atomically(() -> {
+                writePendingOutput();
+                relay(message);
+            });
+        }
+    }
+
+    private void writePendingOutput() {
+        pendingOutput.forEach(output -> listener.output(output.stderr(), output.bytes()));
+        pendingOutput.clear();
+        pendingBytes = 0;
+    }
+
+    private void relay(Message message) {
+        if (message instanceof Started m) {
             TestDescriptor d = index.get(m.uniqueId());
             if (d != null && !ended.contains(m.uniqueId()) && started.add(m.uniqueId())) {
                 listener.executionStarted(d);
@@ -106,7 +136,10 @@ final class UnitRelay {
         if (ended.contains(unitRoot.getUniqueId().toString())) {
             return false;
         }
-        fail(unitRoot, TestExecutionResult.failed(cause));
+        listener.atomically(() -> {
+            writePendingOutput();
+            fail(unitRoot, TestExecutionResult.failed(cause));
+        });
         return true;
     }
 

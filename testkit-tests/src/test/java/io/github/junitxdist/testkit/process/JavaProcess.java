@@ -1,0 +1,70 @@
+package io.github.junitxdist.testkit.process;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the command line of a fresh JVM, running either a main class or an executable jar with this JVM's
+ * {@code java}, and starts it as a {@link ChildProcess}.
+ */
+final class JavaProcess {
+
+    private final List<String> jvmArguments = new ArrayList<>();
+    private final List<String> arguments = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> target = new ArrayList<>();
+
+    private JavaProcess() {}
+
+    /** A JVM running {@code mainClass} from {@code classpath}. */
+    static JavaProcess mainClass(List<Path> classpath, String mainClass) {
+        JavaProcess java = new JavaProcess();
+        java.target.addAll(List.of("-cp", TestPaths.joinPaths(classpath), mainClass));
+        return java;
+    }
+
+    /** A JVM running {@code java -jar jar}. */
+    static JavaProcess jar(Path jar) {
+        JavaProcess java = new JavaProcess();
+        java.target.addAll(List.of("-jar", jar.toString()));
+        return java;
+    }
+
+    JavaProcess systemProperty(String key, Object value) {
+        jvmArguments.add("-D" + key + "=" + value);
+        return this;
+    }
+
+    JavaProcess arguments(String... values) {
+        arguments.addAll(List.of(values));
+        return this;
+    }
+
+    JavaProcess arguments(List<String> values) {
+        arguments.addAll(values);
+        return this;
+    }
+
+    JavaProcess environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    JavaProcess environment(Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
+    /** Starts the JVM in this JVM's working directory; output goes to files in {@code outputDirectory}. */
+    ChildProcess start(Path outputDirectory) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArguments);
+        command.addAll(target);
+        command.addAll(arguments);
+        return ChildProcess.start(command, Path.of(System.getProperty("user.dir")), environment, outputDirectory);
+    }
+}

@@ -1,0 +1,196 @@
+package io.github.junitxdist.testkit.process;
+
+import io.github.junitxdist.testkit.fixtures.process.OutputMarkers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small Maven project generated under {@code target/it/<name>/}: JUnit Jupiter and the junit-xdist engine in test
+ * scope, Surefire without configuration, and fixture classes copied in as sources, renamed from {@code *Fixture} to
+ * {@code *Tests} so that Surefire's default includes pick them up. {@link #test()} runs {@code mvn -B -q test} on it.
+ *
+ * <p>Versions and the Maven installation come from system properties the build sets ({@code xdist.it.*}); the local
+ * repository is that of the enclosing build, which has just installed the engine there.
+ */
+final class MavenItProject {
+
+    private static final Duration BUILD_LIMIT = Duration.ofMinutes(5);
+
+    private static final String POM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>io.github.junitxdist.it</groupId>
+              <artifactId>@NAME@</artifactId>
+              <version>1.0-SNAPSHOT</version>
+              <properties>
+                <maven.compiler.release>17</maven.compiler.release>
+                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+              </properties>
+              <dependencies>
+                <dependency>
+                  <groupId>org.junit.jupiter</groupId>
+                  <artifactId>junit-jupiter</artifactId>
+                  <version>@JUNIT@</version>
+                  <scope>test</scope>
+                </dependency>
+                <dependency>
+                  <groupId>io.github.junitxdist</groupId>
+                  <artifactId>junit-xdist-engine</artifactId>
+                  <version>@PROJECT@</version>
+                  <scope>test</scope>
+                </dependency>
+              </dependencies>
+              <build>
+                <plugins>
+                  <!-- Pinned to the versions the enclosing build uses, so that they are in the local repository. -->
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-compiler-plugin</artifactId>
+                    <version>3.14.0</version>
+                  </plugin>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-resources-plugin</artifactId>
+                    <version>3.3.1</version>
+                  </plugin>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-surefire-plugin</artifactId>
+                    <version>@SUREFIRE@</version>@SUREFIRE_CONFIGURATION@
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
+
+    private final String name;
+    private final Path directory;
+    private final List<Class<?>> fixtures = new ArrayList<>();
+    private final Map<String, String> platformProperties = new LinkedHashMap<>();
+    private String surefireConfiguration = "";
+
+    private MavenItProject(String name, Path directory) {
+        this.name = name;
+        this.directory = directory;
+    }
+
+    static MavenItProject named(String name) {
+        return new MavenItProject(name, TestPaths.freshDirectory("it", name));
+    }
+
+    /** The name a fixture class has in the generated project: {@code FooFixture} becomes {@code FooTests}. */
+    static String testsClassName(Class<?> fixture) {
+        return fixture.getName().replaceFirst("Fixture$", "Tests");
+    }
+
+    /** Copies the fixtures' sources (and {@link OutputMarkers}, which they use) into the project. */
+    MavenItProject fixtures(Class<?>... classes) {
+        fixtures.addAll(List.of(classes));
+        return this;
+    }
+
+    /** An entry of {@code src/test/resources/junit-platform.properties}. */
+    MavenItProject platformProperty(String key, String value) {
+        platformProperties.put(key, value);
+        return this;
+    }
+
+    /** Configures Surefire with {@code <excludeJUnit5Engines>engineId</excludeJUnit5Engines>}. */
+    MavenItProject excludeEngineInSurefire(String engineId) {
+        surefireConfiguration = "\n        <configuration>\n          <excludeJUnit5Engines>" + engineId
+                + "</excludeJUnit5Engines>\n        </configuration>";
+        return this;
+    }
+
+    Path surefireReports() {
+        return directory.resolve("target/surefire-reports");
+    }
+
+    /** Writes the project and runs {@code mvn -B -q test} on it; returns the exit code. */
+    int test() {
+        try {
+            writeProject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path logs = TestPaths.freshDirectory("process-it", "maven-" + name);
+        try (ChildProcess maven = ChildProcess.start(mavenCommand(), directory, Map.of(), logs)) {
+            return maven.awaitExit(BUILD_LIMIT);
+        }
+    }
+
+    private void writeProject() throws IOException {
+        Files.writeString(directory.resolve("pom.xml"), POM.replace("@NAME@", name)
+                .replace("@JUNIT@", property("xdist.it.junitVersion", null))
+                .replace("@PROJECT@", property("xdist.it.projectVersion", null))
+                .replace("@SUREFIRE@", property("xdist.it.surefireVersion", "3.6.0"))
+                .replace("@SUREFIRE_CONFIGURATION@", surefireConfiguration));
+        List<Class<?>> sources = new ArrayList<>(fixtures);
+        sources.add(OutputMarkers.class);
+        for (Class<?> source : sources) {
+            String text = Files.readString(fixtureSources().resolve(sourcePath(source.getName())));
+            for (Class<?> fixture : fixtures) {
+                text = text.replace(fixture.getSimpleName(), testsClassName(fixture).substring(
+                        fixture.getPackageName().length() + 1));
+            }
+            Path target = directory.resolve("src/test/java").resolve(sourcePath(
+                    fixtures.contains(source) ? testsClassName(source) : source.getName()));
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text);
+        }
+        if (!platformProperties.isEmpty()) {
+            Path resources = Files.createDirectories(directory.resolve("src/test/resources"));
+            List<String> lines = new ArrayList<>();
+            platformProperties.forEach((key, value) -> lines.add(key + "=" + value));
+            Files.write(resources.resolve("junit-platform.properties"), lines);
+        }
+    }
+
+    private static List<String> mavenCommand() {
+        String home = property("xdist.it.mavenHome", "");
+        List<String> command = new ArrayList<>();
+        command.add(home.isEmpty() ? "mvn" : Path.of(home, "bin", "mvn").toString());
+        command.addAll(List.of("-B", "-q"));
+        String repository = property("xdist.it.localRepository", "");
+        if (!repository.isEmpty()) {
+            command.add("-Dmaven.repo.local=" + repository);
+        }
+        command.add("test");
+        return command;
+    }
+
+    private static Path fixtureSources() {
+        String configured = property("xdist.it.fixtureSources", "");
+        if (!configured.isEmpty()) {
+            return Path.of(configured);
+        }
+        Path local = Path.of("src/test/java");
+        return Files.isDirectory(local.resolve("io/github/junitxdist/testkit/fixtures/process"))
+                ? local
+                : Path.of("../testkit-tests/src/test/java");
+    }
+
+    private static String sourcePath(String className) {
+        return className.replace('.', '/') + ".java";
+    }
+
+    /** A system property set by the build; unset or an unresolved {@code ${...}} means {@code fallback}. */
+    private static String property(String key, String fallback) {
+        String value = System.getProperty(key);
+        if (value == null || value.isBlank() || value.startsWith("${")) {
+            if (fallback == null) {
+                throw new IllegalStateException("System property " + key + " is not set; run through Maven");
+            }
+            return fallback;
+        }
+        return value;
+    }
+}

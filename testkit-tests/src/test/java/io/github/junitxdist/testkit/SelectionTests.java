@@ -111,10 +111,17 @@ class SelectionTests {
                 EventSnapshot.of(kit("xdist", requestFor).configurationParameter("xdist.workers", "2").execute());
 
         assertThat(jupiter.finishedTests()).as("tests Jupiter runs for this request").hasSize(expectedTests);
-        assertThat(xdist.finishedTests()).as("tests and statuses").isEqualTo(jupiter.finishedTests());
+        assertThat(xdist.finishedTests())
+                .as(() -> "tests and statuses; unsuccessful xdist events: " + unsuccessful(xdist))
+                .isEqualTo(jupiter.finishedTests());
         assertThat(xdist.outcomes())
                 .as("registered, skipped, started and finished nodes with statuses")
                 .containsExactlyInAnyOrderElementsOf(jupiter.outcomes());
+    }
+
+    private static List<String> unsuccessful(EventSnapshot run) {
+        return run.lines().stream().filter(line -> line.startsWith("FINISHED") && !line.contains("status=SUCCESSFUL"))
+                .toList();
     }
 
     private static Arguments selection(String name, int expectedTests, Function<String, Request> requestFor) {

@@ -41,6 +41,24 @@ public final class Constants {
     public static final String JVM_ARGS_PROPERTY_NAME = "xdist.jvmArgs";
 
     /**
+     * How many times a crashed worker is replaced in one run: {@value}. Legal values: a non-negative integer. Default:
+     * 4 × the number of workers. Once used up, the tests not run yet fail with the reason.
+     */
+    public static final String MAX_WORKER_RESTART_PROPERTY_NAME = "xdist.maxWorkerRestart";
+
+    /**
+     * Longest time one test (or one class's lifecycle method) may run, in seconds: {@value}. Legal values: a positive
+     * number. Default: no limit. A test that runs longer fails with a thread dump of its worker, which is replaced.
+     */
+    public static final String TIMEOUT_PROPERTY_NAME = "xdist.timeout";
+
+    /**
+     * Stop after this many failed tests: {@value}. Legal values: a positive integer. Default: no limit. No new class
+     * starts once it is reached; classes that did not start are reported skipped.
+     */
+    public static final String MAX_FAIL_PROPERTY_NAME = "xdist.maxfail";
+
+    /**
      * System property naming the worker a test runs in: {@value}. {@code gw0}, {@code gw1}, ... numbered densely from 0;
      * {@value #IN_PROCESS_WORKER} when the tests run in the calling JVM.
      */

@@ -1,13 +1,19 @@
 package io.github.junitxdist.config;
 
 import static io.github.junitxdist.api.Constants.JVM_ARGS_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.MAX_FAIL_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.MAX_WORKER_RESTART_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.TIMEOUT_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.WORKERS_DEFAULT;
 import static io.github.junitxdist.api.Constants.WORKERS_ENVIRONMENT_VARIABLE;
 import static io.github.junitxdist.api.Constants.WORKERS_PROPERTY_NAME;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.ConfigurationParameters;
 
@@ -16,21 +22,28 @@ import org.junit.platform.engine.ConfigurationParameters;
  *
  * @param workers the number of worker JVMs; {@code 0} runs the tests in the calling JVM
  * @param jvmArgs extra JVM arguments for every worker
+ * @param maxWorkerRestart how many crashed workers may be replaced; empty for the default, 4 × the workers started
+ * @param timeout longest time a test may run, if limited
+ * @param maxFail number of failed tests after which no new unit starts, if limited
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public record XdistConfiguration(int workers, List<String> jvmArgs) {
+public record XdistConfiguration(
+        int workers, List<String> jvmArgs, OptionalInt maxWorkerRestart, Optional<Duration> timeout,
+        OptionalInt maxFail) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
     }
 
     /**
-     * Reads the configuration from the run's configuration parameters and the environment.
+     * Reads the configuration from the run's configuration parameters and the environment, and warns about
+     * {@code xdist.*} keys it does not know.
      *
      * @throws InvalidConfigurationException naming the key, the value and what is allowed
      */
     public static XdistConfiguration from(ConfigurationParameters parameters, Map<String, String> environment) {
+        UnknownKeys.warnAbout(parameters);
         String fromEnvironment = environment.get(WORKERS_ENVIRONMENT_VARIABLE);
         int workers = fromEnvironment != null
                 ? parseWorkers("environment variable " + WORKERS_ENVIRONMENT_VARIABLE, fromEnvironment)
@@ -40,7 +53,10 @@ public record XdistConfiguration(int workers, List<String> jvmArgs) {
         List<String> jvmArgs = parameters.get(JVM_ARGS_PROPERTY_NAME)
                 .map(value -> CommandLineSplitter.split(JVM_ARGS_PROPERTY_NAME, value))
                 .orElse(List.of());
-        return new XdistConfiguration(workers, jvmArgs);
+        OptionalInt maxWorkerRestart = integer(parameters, MAX_WORKER_RESTART_PROPERTY_NAME, 0, "a non-negative integer");
+        Optional<Duration> timeout = parameters.get(TIMEOUT_PROPERTY_NAME).map(XdistConfiguration::parseTimeout);
+        OptionalInt maxFail = integer(parameters, MAX_FAIL_PROPERTY_NAME, 1, "a positive integer");
+        return new XdistConfiguration(workers, jvmArgs, maxWorkerRestart, timeout, maxFail);
     }
 
     private static int parseWorkers(String source, String raw) {
@@ -56,7 +72,40 @@ public record XdistConfiguration(int workers, List<String> jvmArgs) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidConfigurationException("Invalid value '%s' for %s: expected a positive integer, 'auto' (the number of available processors) or 0 (run in the calling JVM without forking)"
-                .formatted(raw, source));
+        throw invalid(source, raw, "a positive integer, 'auto' (the number of available processors) or 0 (run in the"
+                + " calling JVM without forking)");
+    }
+
+    private static OptionalInt integer(ConfigurationParameters parameters, String key, int minimum, String allowed) {
+        Optional<String> raw = parameters.get(key);
+        if (raw.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        try {
+            int value = Integer.parseInt(raw.get().strip());
+            if (value >= minimum) {
+                return OptionalInt.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid("configuration parameter " + key, raw.get(), allowed);
+    }
+
+    private static Duration parseTimeout(String raw) {
+        try {
+            double seconds = Double.parseDouble(raw.strip());
+            if (seconds > 0 && Double.isFinite(seconds)) {
+                return Duration.ofNanos((long) (seconds * 1_000_000_000L));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid("configuration parameter " + TIMEOUT_PROPERTY_NAME, raw, "a positive number of seconds, such as 30"
+                + " or 2.5");
+    }
+
+    private static InvalidConfigurationException invalid(String source, String value, String allowed) {
+        return new InvalidConfigurationException("Invalid value '%s' for %s: expected %s".formatted(value, source, allowed));
     }
 }

@@ -1,11 +1,12 @@
 package io.github.junitxdist.execution;
 
-import io.github.junitxdist.process.WorkerProcess;
 import io.github.junitxdist.process.WorkerServer;
 import io.github.junitxdist.process.WorkerStarter;
 import io.github.junitxdist.protocol.Channel;
 import io.github.junitxdist.protocol.Message;
+import io.github.junitxdist.protocol.Message.DumpThreads;
 import io.github.junitxdist.protocol.Message.Init;
+import io.github.junitxdist.protocol.Message.RunUnit;
 import io.github.junitxdist.protocol.Message.Shutdown;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
@@ -25,48 +26,58 @@ import org.jspecify.annotations.Nullable;
  * Runs the units on a pool of worker JVMs.
  *
  * <p>The coordinator is the thread that calls {@link #run}: it alone starts workers, asks the scheduler for work and
- * hands it out, reacting to events from one queue. Each connected worker has a relay thread that reads its messages
- * and relays its unit's events to the listener (see {@link RelayListener}); when a worker dies, that thread fails what
- * its unit had not reported, and the coordinator replaces the worker while work is left for it and the restart budget
- * lasts. Units that no worker can run any more fail with the reason.
+ * hands it out, reacting to events from one queue. Each connected worker has a relay thread (see {@link WorkerSlot}).
+ * When a worker dies, what it was running fails, the rest of its unit goes back to the queue, and the worker is
+ * replaced while work is left for it and the restart budget lasts. A test that outlives the timeout has its worker's
+ * threads dumped, and the worker is stopped like a crashed one. Units no worker can run any more fail with the reason;
+ * after a cancellation, units not started are skipped.
  */
-final class ForkedExecution {
+final class ForkedExecution implements WorkerSlot.Events {
 
     /** How long a started worker may take to connect before it is killed and counted as failed to start. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** How long a worker asked for a thread dump after a timeout has to send it before it is killed anyway. */
+    private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(5);
 
     private sealed interface Event {}
 
     private record Connected(int launch, Channel channel) implements Event {}
 
-    private record UnitFinished(Slot slot) implements Event {}
+    private record UnitFinished(WorkerSlot slot, WorkUnit unit) implements Event {}
 
-    private record WorkerLost(Slot slot, boolean hadUnit, String reason) implements Event {}
+    private record WorkerLost(WorkerSlot slot, @Nullable WorkUnit unit, boolean resumable, String reason)
+            implements Event {}
 
-    private record Exited(Slot slot) implements Event {}
+    private record Exited(WorkerSlot slot) implements Event {}
+
+    /** What does not change during a run. */
+    record Settings(WorkerStarter starter, Init init, int maxWorkerRestart, Optional<Duration> timeout) {}
 
     private final ExecutionPlan plan;
     private final Scheduler scheduler;
     private final RelayListener listener;
-    private final WorkerStarter starter;
-    private final Init init;
+    private final Cancellation cancellation;
+    private final Settings settings;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     /** The live worker of each index that can still take work. */
-    private final Map<Integer, Slot> active = new HashMap<>();
-    private final List<Slot> started = new ArrayList<>();
+    private final Map<Integer, WorkerSlot> active = new HashMap<>();
+    private final List<WorkerSlot> started = new ArrayList<>();
+    private final Map<Integer, UnitRelay> relays = new HashMap<>();
+    private final Map<Integer, RunUnit> reruns = new HashMap<>();
     private int inFlight;
     private int restartsLeft;
     private String lastFailure = "no worker could be started";
 
     ForkedExecution(
-            ExecutionPlan plan, Scheduler scheduler, RelayListener listener, WorkerStarter starter, Init init,
-            int restarts) {
+            ExecutionPlan plan, Scheduler scheduler, RelayListener listener, Cancellation cancellation,
+            Settings settings) {
         this.plan = plan;
         this.scheduler = scheduler;
         this.listener = listener;
-        this.starter = starter;
-        this.init = init;
-        this.restartsLeft = restarts;
+        this.cancellation = cancellation;
+        this.settings = settings;
+        this.restartsLeft = settings.maxWorkerRestart();
     }
 
     void run(WorkerServer server, int workers) throws InterruptedException {
@@ -76,20 +87,39 @@ final class ForkedExecution {
                 startWorker(index);
             }
             while (scheduler.hasPending() || inFlight > 0) {
-                if (active.isEmpty()) {
-                    failPending();
+                Optional<String> cancelled = cancellation.reason();
+                if (cancelled.isPresent()) {
+                    drainPending(relay -> relay.skip(cancelled.get()));
+                } else if (active.isEmpty()) {
+                    var cause = new WorkerLostException(restartsLeft == 0 && settings.maxWorkerRestart() >= 0
+                            ? "junit-xdist: not run, xdist.maxWorkerRestart=%d replacement workers were used up; %s"
+                                    .formatted(settings.maxWorkerRestart(), lastFailure)
+                            : lastFailure);
+                    drainPending(relay -> relay.failUnreported(cause));
                     break;
                 }
-                Event event = events.poll(1, TimeUnit.SECONDS);
+                if (inFlight == 0 && !scheduler.hasPending()) {
+                    break;
+                }
+                Event event = events.poll(200, TimeUnit.MILLISECONDS);
                 if (event != null) {
                     handle(event);
-                } else {
-                    killWorkersThatNeverConnected();
                 }
+                watchTimes();
             }
         } finally {
             stopAll();
         }
+    }
+
+    @Override
+    public void unitFinished(WorkerSlot slot, WorkUnit unit) {
+        events.add(new UnitFinished(slot, unit));
+    }
+
+    @Override
+    public void workerLost(WorkerSlot slot, @Nullable WorkUnit unit, boolean resumable, String reason) {
+        events.add(new WorkerLost(slot, unit, resumable, reason));
     }
 
     private void handle(Event event) {
@@ -99,50 +129,43 @@ final class ForkedExecution {
             inFlight--;
             assignOrRelease(e.slot());
         } else if (event instanceof WorkerLost e) {
-            if (e.hadUnit()) {
+            if (e.unit() != null) {
                 inFlight--;
+                if (e.resumable()) {
+                    RunUnit original = plan.request(e.unit());
+                    reruns.put(e.unit().id(), new RunUnit(original.unitId(), original.selectors(),
+                            relays.get(e.unit().id()).remaining(original.allowedIds())));
+                    scheduler.putBack(e.unit());
+                }
             }
             lastFailure = e.reason();
             lost(e.slot());
         } else if (event instanceof Exited e && !e.slot().connected && active.get(e.slot().index) == e.slot()) {
-            WorkerProcess process = e.slot().process;
+            var process = e.slot().process;
             lastFailure = "junit-xdist worker %s could not start (%s). %s"
                     .formatted(process.name(), process.describeExit(1), process.stderrTail());
             lost(e.slot());
         }
     }
 
-    private void killWorkersThatNeverConnected() {
-        for (Slot slot : active.values()) {
-            if (!slot.connected && slot.process.ageNanos() > CONNECT_TIMEOUT.toNanos()) {
-                slot.process.kill();
-            }
-        }
-    }
-
     private void connected(int launch, Channel channel) {
-        Slot slot = launch < started.size() ? started.get(launch) : null;
+        WorkerSlot slot = launch < started.size() ? started.get(launch) : null;
         if (slot == null || slot.connected || active.get(slot.index) != slot) {
             channel.close();
             return;
         }
-        slot.connected = true;
-        slot.channel = channel;
-        send(slot, init);
-        Thread reader = new Thread(slot::relay, "junit-xdist-relay-" + slot.process.name());
-        reader.setDaemon(true);
-        slot.reader = reader;
-        reader.start();
+        slot.startRelaying(channel, listener, this);
+        send(slot, settings.init());
         assignOrRelease(slot);
     }
 
-    private void assignOrRelease(Slot slot) {
-        Optional<WorkUnit> next = scheduler.next(slot.index);
+    private void assignOrRelease(WorkerSlot slot) {
+        Optional<WorkUnit> next = cancellation.reason().isPresent() ? Optional.empty() : scheduler.next(slot.index);
         if (next.isPresent()) {
             WorkUnit unit = next.get();
-            slot.current = new UnitRelay(plan.unitRoot(unit), plan.index(), listener);
+            slot.assign(unit, relay(unit));
             inFlight++;
-            send(slot, plan.request(unit));
+            send(slot, reruns.getOrDefault(unit.id(), plan.request(unit)));
         } else {
             slot.released = true;
             active.remove(slot.index);
@@ -150,7 +173,11 @@ final class ForkedExecution {
         }
     }
 
-    private void lost(Slot slot) {
+    private UnitRelay relay(WorkUnit unit) {
+        return relays.computeIfAbsent(unit.id(), id -> new UnitRelay(plan.unitRoot(unit), plan.index(), listener));
+    }
+
+    private void lost(WorkerSlot slot) {
         if (active.get(slot.index) == slot) {
             active.remove(slot.index);
         }
@@ -162,7 +189,7 @@ final class ForkedExecution {
 
     private void startWorker(int index) {
         try {
-            Slot slot = new Slot(starter.start(index, started.size()));
+            var slot = new WorkerSlot(settings.starter().start(index, started.size()));
             active.put(index, slot);
             started.add(slot);
             slot.process.onExit().thenRun(() -> events.add(new Exited(slot)));
@@ -171,31 +198,57 @@ final class ForkedExecution {
         }
     }
 
-    private void failPending() {
-        var cause = new WorkerLostException(lastFailure);
+    /** Kills workers that never connected, and asks for thread dumps of (then kills) workers past the timeout. */
+    private void watchTimes() {
+        long now = System.nanoTime();
+        for (WorkerSlot slot : active.values()) {
+            if (!slot.connected && slot.process.ageNanos() > CONNECT_TIMEOUT.toNanos()) {
+                slot.process.kill();
+            }
+            if (slot.timeoutMessage != null) {
+                if (now - slot.killDeadline > 0) {
+                    slot.process.kill();
+                }
+                continue;
+            }
+            UnitRelay relay = slot.relay;
+            UnitRelay.OpenNode node = relay == null ? null : relay.innermostOpen();
+            Duration timeout = settings.timeout().orElse(null);
+            if (node != null && timeout != null && now - node.since() > timeout.toNanos()) {
+                slot.killDeadline = now + DUMP_TIMEOUT.toNanos();
+                slot.timeoutMessage = "junit-xdist: this test ran longer than xdist.timeout=%s s; worker %s was stopped."
+                        .formatted(seconds(timeout), slot.process.name());
+                send(slot, new DumpThreads());
+            }
+        }
+    }
+
+    private void drainPending(java.util.function.Consumer<UnitRelay> end) {
         Optional<WorkUnit> next;
         while ((next = scheduler.next(0)).isPresent()) {
-            new UnitRelay(plan.unitRoot(next.get()), plan.index(), listener).failUnreported(cause);
+            end.accept(relay(next.get()));
         }
     }
 
     private void stopAll() {
-        for (Slot slot : started) {
+        for (WorkerSlot slot : started) {
             if (!slot.released) {
                 slot.released = true;
                 slot.process.kill();
             }
         }
-        for (Slot slot : started) {
+        for (WorkerSlot slot : started) {
             slot.process.awaitExitOrKill(10);
-            if (slot.channel != null) {
-                slot.channel.close();
+            Channel channel = slot.channel;
+            if (channel != null) {
+                channel.close();
             }
         }
-        for (Slot slot : started) {
-            if (slot.reader != null) {
+        for (WorkerSlot slot : started) {
+            Thread reader = slot.reader;
+            if (reader != null) {
                 try {
-                    slot.reader.join(10_000);
+                    reader.join(10_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -204,69 +257,19 @@ final class ForkedExecution {
         }
     }
 
-    private static void send(Slot slot, Message message) {
-        try {
-            slot.channel.send(message);
-        } catch (IOException e) {
-            // the worker is gone; its relay thread reports that
-        }
+    private static String seconds(Duration duration) {
+        double seconds = duration.toNanos() / 1e9;
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 
-    /** One worker process and what the coordinator knows of it. */
-    private final class Slot {
-
-        final int index;
-        final WorkerProcess process;
-        boolean connected;
-        volatile @Nullable Channel channel;
-        volatile @Nullable UnitRelay current;
-        volatile boolean released;
-        @Nullable Thread reader;
-
-        Slot(WorkerProcess process) {
-            this.index = process.index();
-            this.process = process;
-        }
-
-        /** The relay thread: reads the worker's messages until the connection ends. */
-        void relay() {
-            try {
-                while (true) {
-                    Message message = channel.receive();
-                    UnitRelay relay = current;
-                    if (message instanceof Message.UnitDone done && relay != null) {
-                        current = null;
-                        relay.finish(done.engineFailure(), process.name());
-                        events.add(new UnitFinished(this));
-                    } else if (relay != null) {
-                        relay.handle(message);
-                    } else if (message instanceof Message.Output output) {
-                        listener.output(output.stderr(), output.bytes());
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                if (!released) {
-                    workerLost(e);
-                }
+    private static void send(WorkerSlot slot, Message message) {
+        Channel channel = slot.channel;
+        try {
+            if (channel != null) {
+                channel.send(message);
             }
-        }
-
-        private void workerLost(Exception e) {
-            String reason;
-            if (e instanceof IOException) {
-                reason = "junit-xdist worker %s died (%s). %s"
-                        .formatted(process.name(), process.describeExit(10), process.stderrTail());
-            } else {
-                process.kill();
-                reason = "junit-xdist stopped worker %s after an error relaying its events: %s"
-                        .formatted(process.name(), e);
-            }
-            UnitRelay relay = current;
-            current = null;
-            if (relay != null) {
-                relay.failUnreported(new WorkerLostException(reason));
-            }
-            events.add(new WorkerLost(this, relay != null, reason));
+        } catch (IOException e) {
+            // the worker is gone; its relay thread reports that
         }
     }
 }

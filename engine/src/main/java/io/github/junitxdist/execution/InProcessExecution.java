@@ -24,14 +24,19 @@ final class InProcessExecution {
     private InProcessExecution() {}
 
     static void run(
-            ExecutionPlan plan, Scheduler scheduler, RelayListener listener, ConfigurationParameters configuration,
-            String testRunUid) {
+            ExecutionPlan plan, Scheduler scheduler, RelayListener listener, Cancellation cancellation,
+            ConfigurationParameters configuration, String testRunUid) {
         Map<String, String> previous = setIdentity(testRunUid);
         try (var runner = new UnitRunner(false)) {
             Optional<WorkUnit> next;
             while ((next = scheduler.next(0)).isPresent()) {
                 WorkUnit unit = next.get();
                 var relay = new UnitRelay(plan.unitRoot(unit), plan.index(), listener);
+                Optional<String> cancelled = cancellation.reason();
+                if (cancelled.isPresent()) {
+                    relay.skip(cancelled.get());
+                    continue;
+                }
                 var forwarder = new EventForwarder(relay::handle, Throwables::local);
                 runner.run(plan.request(unit), request -> request.parentConfigurationParameters(configuration), forwarder);
                 relay.finish(forwarder.engineFailure(), IN_PROCESS_WORKER);

@@ -23,6 +23,7 @@ final class RelayListener implements EngineExecutionListener {
 
     private final EngineExecutionListener delegate;
     private final List<Throwable> engineFailures = new ArrayList<>();
+    private int failedTests;
 
     RelayListener(EngineExecutionListener delegate) {
         this.delegate = delegate;
@@ -76,7 +77,15 @@ final class RelayListener implements EngineExecutionListener {
 
     @Override
     public synchronized void executionFinished(TestDescriptor descriptor, TestExecutionResult result) {
+        if (descriptor.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+            failedTests++;
+        }
         delegate.executionFinished(descriptor, result);
+    }
+
+    /** How many tests have failed so far. */
+    synchronized int failedTests() {
+        return failedTests;
     }
 
     @Override

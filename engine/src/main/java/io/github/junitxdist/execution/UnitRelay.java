@@ -1,5 +1,6 @@
 package io.github.junitxdist.execution;
 
+import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
 import io.github.junitxdist.protocol.Message.FileEntry;
@@ -8,41 +9,49 @@ import io.github.junitxdist.protocol.Message.Output;
 import io.github.junitxdist.protocol.Message.ReportEntry;
 import io.github.junitxdist.protocol.Message.Skipped;
 import io.github.junitxdist.protocol.Message.Started;
-import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.RemoteThrowable;
 import io.github.junitxdist.protocol.Throwables;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.TestIdentifier;
 
 /**
- * Relays the events of one unit's run to the launcher's listener, and reports, at the end, whatever the worker did not.
+ * Relays the events of one unit to the launcher's listener, and reports, at the end, whatever the worker did not.
+ *
+ * <p>Guards the listener contract: events for ids the parent does not know are dropped; a node is started at most once
+ * and finished or skipped at most once, finished only after it started. That also lets a unit resume on a fresh worker
+ * after a crash: what was reported already is filtered out there, and repeated starts of its containers are dropped.
  *
  * <p>Output is held back until the worker's next event and then written together with it, with no other worker's
  * output or events in between: reporters that give output to the next test that finishes (Surefire does, for all the
- * tests of one JVM) then give each test its own output. Up to {@value #PENDING_OUTPUT_LIMIT} bytes are held; past that,
- * output is written at once.
+ * tests of one JVM) then give each test its own output.
  *
- * <p>Guards the listener contract: events for ids the parent does not know are dropped; a test is started at most
- * once and finished or skipped at most once, finished only after it started. Confined to one thread at a time (the
- * thread relaying the unit's worker), so its state needs no locking.
+ * <p>Confined to one thread at a time (the thread relaying its worker), except {@link #innermostOpen()}, which the
+ * coordinator reads to enforce timeouts.
  */
 final class UnitRelay {
+
+    /** A node the worker is running, innermost last; {@code since} is a {@link System#nanoTime()}. */
+    record OpenNode(String uniqueId, long since) {}
 
     private final TestDescriptor unitRoot;
     private final Map<String, TestDescriptor> index;
     private final RelayListener listener;
     private final Set<String> started = new HashSet<>();
     private final Set<String> ended = new HashSet<>();
-    private final List<Output> pendingOutput = new ArrayList<>();
-    private long pendingBytes;
+    private final PendingOutput pendingOutput = new PendingOutput();
+    private final Deque<OpenNode> open = new ArrayDeque<>();
+    private volatile @Nullable OpenNode innermostOpen;
 
     UnitRelay(TestDescriptor unitRoot, Map<String, TestDescriptor> index, RelayListener listener) {
         this.unitRoot = unitRoot;
@@ -50,32 +59,139 @@ final class UnitRelay {
         this.listener = listener;
     }
 
-    TestDescriptor unitRoot() {
-        return unitRoot;
+    /** The node the worker is running right now, if any. */
+    @Nullable OpenNode innermostOpen() {
+        return innermostOpen;
     }
-
-    /** How much output is held back at most, in bytes. */
-    static final long PENDING_OUTPUT_LIMIT = 16L * 1024 * 1024;
 
     void handle(Message message) {
         if (message instanceof Output output) {
             pendingOutput.add(output);
-            pendingBytes += output.bytes().length;
-            if (pendingBytes > PENDING_OUTPUT_LIMIT) {
-                listener.atomically(this::writePendingOutput);
-            }
-        } else {
-            listener.atomically(() -> {
-                writePendingOutput();
-                relay(message);
-            });
+            return;
         }
+        track(message);
+        listener.atomically(() -> {
+            pendingOutput.writeTo(listener);
+            relay(message);
+        });
     }
 
-    private void writePendingOutput() {
-        pendingOutput.forEach(output -> listener.output(output.stderr(), output.bytes()));
-        pendingOutput.clear();
-        pendingBytes = 0;
+    /**
+     * Ends the unit after its worker said it is done: with an engine failure, everything not reported fails with it
+     * (and when everything was reported, the engine root fails with it at the end of the run, as in Jupiter); otherwise
+     * containers left open finish and tests never reported fail with a note saying so.
+     */
+    void finish(@Nullable RemoteThrowable engineFailure, String workerName) {
+        if (engineFailure != null) {
+            Throwable failure = Throwables.restore(engineFailure);
+            if (!failUnreported(failure)) {
+                listener.engineFailed(failure);
+            }
+            return;
+        }
+        var notReported = new IllegalStateException(
+                "junit-xdist: worker " + workerName + " finished its unit without reporting this test");
+        listener.atomically(() -> {
+            pendingOutput.writeTo(listener);
+            close(unitRoot, notReported);
+        });
+    }
+
+    /**
+     * Reports every node of the unit that has not ended yet as failed with the given cause.
+     *
+     * @return whether anything was left to report
+     */
+    boolean failUnreported(Throwable cause) {
+        if (ended.contains(id(unitRoot))) {
+            return false;
+        }
+        listener.atomically(() -> {
+            pendingOutput.writeTo(listener);
+            fail(unitRoot, TestExecutionResult.failed(cause));
+        });
+        return true;
+    }
+
+    /**
+     * Reports what is left of the unit skipped: the whole unit if none of it started, otherwise what did not start,
+     * with the containers that did finishing.
+     */
+    void skip(String reason) {
+        listener.atomically(() -> {
+            pendingOutput.writeTo(listener);
+            skip(unitRoot, reason);
+        });
+    }
+
+    private void skip(TestDescriptor descriptor, String reason) {
+        String id = id(descriptor);
+        if (ended.contains(id)) {
+            return;
+        }
+        ended.add(id);
+        if (!started.contains(id)) {
+            listener.executionSkipped(descriptor, reason);
+            return;
+        }
+        for (TestDescriptor child : new ArrayList<>(descriptor.getChildren())) {
+            skip(child, reason);
+        }
+        listener.executionFinished(descriptor, TestExecutionResult.successful());
+    }
+
+    /**
+     * Handles the loss of the unit's worker: fails what it was running with the given cause and tells whether the rest
+     * of the unit can run on another worker. That is so when the worker was inside a test (or a test template or
+     * factory, which fail as a whole): the rest can then not hit the same spot again. When it died in a class's own
+     * lifecycle or between tests, the whole rest of the unit fails with the cause instead.
+     */
+    boolean workerLost(Throwable cause) {
+        TestDescriptor running = null;
+        for (var outermostFirst = open.descendingIterator(); outermostFirst.hasNext(); ) {
+            TestDescriptor descriptor = index.get(outermostFirst.next().uniqueId());
+            if (descriptor != null && !isPlainContainer(descriptor)) {
+                running = descriptor;
+                break;
+            }
+        }
+        open.clear();
+        innermostOpen = null;
+        if (running == null) {
+            failUnreported(cause);
+            return false;
+        }
+        TestDescriptor failed = running;
+        listener.atomically(() -> {
+            pendingOutput.writeTo(listener);
+            fail(failed, TestExecutionResult.failed(cause));
+        });
+        return true;
+    }
+
+    /** The allowed ids of a rerun: those of the original request that neither ended nor lie below a node that did. */
+    Set<String> remaining(Set<String> allowedIds) {
+        return allowedIds.stream().filter(id -> !endedOrBelowEnded(UniqueId.parse(id))).collect(Collectors.toSet());
+    }
+
+    private boolean endedOrBelowEnded(UniqueId id) {
+        for (UniqueId current = id; current.getSegments().size() > 1; current = current.removeLastSegment()) {
+            if (ended.contains(current.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void track(Message message) {
+        if (message instanceof Started m) {
+            open.push(new OpenNode(m.uniqueId(), System.nanoTime()));
+        } else if (message instanceof Finished m) {
+            open.removeIf(node -> node.uniqueId().equals(m.uniqueId()));
+        } else {
+            return;
+        }
+        innermostOpen = open.peek();
     }
 
     private void relay(Message message) {
@@ -99,7 +215,8 @@ final class UnitRelay {
         } else if (message instanceof ReportEntry m) {
             TestDescriptor d = index.get(m.uniqueId());
             if (d != null) {
-                listener.reportingEntryPublished(d, org.junit.platform.engine.reporting.ReportEntry.from(m.keyValuePairs()));
+                listener.reportingEntryPublished(
+                        d, org.junit.platform.engine.reporting.ReportEntry.from(m.keyValuePairs()));
             }
         } else if (message instanceof FileEntry m) {
             TestDescriptor d = index.get(m.uniqueId());
@@ -110,41 +227,8 @@ final class UnitRelay {
         }
     }
 
-    /**
-     * Ends the unit: with an engine failure, everything not reported fails with it (and when everything was reported,
-     * the engine root fails with it at the end of the run, as it would in Jupiter); otherwise anything the worker left
-     * unreported fails with a note saying so.
-     */
-    void finish(@Nullable RemoteThrowable engineFailure, String workerName) {
-        if (engineFailure != null) {
-            Throwable failure = Throwables.restore(engineFailure);
-            if (!failUnreported(failure)) {
-                listener.engineFailed(failure);
-            }
-        } else if (!ended.contains(unitRoot.getUniqueId().toString())) {
-            failUnreported(new IllegalStateException(
-                    "junit-xdist: worker " + workerName + " finished this unit without reporting this test"));
-        }
-    }
-
-    /**
-     * Reports every test and container of the unit that has not ended yet as failed with the given cause.
-     *
-     * @return whether anything was left to report
-     */
-    boolean failUnreported(Throwable cause) {
-        if (ended.contains(unitRoot.getUniqueId().toString())) {
-            return false;
-        }
-        listener.atomically(() -> {
-            writePendingOutput();
-            fail(unitRoot, TestExecutionResult.failed(cause));
-        });
-        return true;
-    }
-
     private void fail(TestDescriptor descriptor, TestExecutionResult result) {
-        String id = descriptor.getUniqueId().toString();
+        String id = id(descriptor);
         if (ended.contains(id)) {
             return;
         }
@@ -156,6 +240,23 @@ final class UnitRelay {
         }
         ended.add(id);
         listener.executionFinished(descriptor, result);
+    }
+
+    /** Finishes open containers successfully and fails what never started. */
+    private void close(TestDescriptor descriptor, Throwable notReported) {
+        String id = id(descriptor);
+        if (ended.contains(id)) {
+            return;
+        }
+        if (!started.contains(id)) {
+            fail(descriptor, TestExecutionResult.failed(notReported));
+            return;
+        }
+        for (TestDescriptor child : new ArrayList<>(descriptor.getChildren())) {
+            close(child, notReported);
+        }
+        ended.add(id);
+        listener.executionFinished(descriptor, TestExecutionResult.successful());
     }
 
     private void registerDynamic(DynamicTestRegistered message) {
@@ -173,6 +274,15 @@ final class UnitRelay {
         parent.addChild(descriptor);
         index.put(identifier.getUniqueId(), descriptor);
         listener.dynamicTestRegistered(descriptor);
+    }
+
+    /** A class or nested class: it can resume on another worker; tests, templates and factories cannot. */
+    private static boolean isPlainContainer(TestDescriptor descriptor) {
+        return descriptor.isContainer() && !descriptor.mayRegisterTests() && !(descriptor instanceof RemoteDescriptor);
+    }
+
+    private static String id(TestDescriptor descriptor) {
+        return descriptor.getUniqueId().toString();
     }
 
     private static TestExecutionResult result(String status, @Nullable RemoteThrowable remote) {

@@ -43,7 +43,8 @@ public final class XdistExecutor {
         listener.executionStarted(root);
         TestExecutionResult result;
         try {
-            run(request.getConfigurationParameters(), plan, configuration, listener);
+            var cancellation = Cancellation.of(request, configuration.maxFail(), listener);
+            run(request.getConfigurationParameters(), plan, configuration, listener, cancellation);
             result = listener.engineFailure().map(TestExecutionResult::failed).orElse(TestExecutionResult.successful());
         } catch (Exception e) {
             result = TestExecutionResult.failed(e);
@@ -53,7 +54,7 @@ public final class XdistExecutor {
 
     private static void run(
             ConfigurationParameters parameters, ExecutionPlan plan, XdistConfiguration configuration,
-            RelayListener listener) throws Exception {
+            RelayListener listener, Cancellation cancellation) throws Exception {
         if (plan.units().isEmpty()) {
             return;
         }
@@ -65,7 +66,7 @@ public final class XdistExecutor {
                 System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
                         + " instead of on forked workers");
             }
-            InProcessExecution.run(plan, scheduler, listener, parameters, testRunUid);
+            InProcessExecution.run(plan, scheduler, listener, cancellation, parameters, testRunUid);
             return;
         }
         int workers = LoadScopeScheduler.usefulWorkers(plan.units(), configuration.workers());
@@ -74,7 +75,9 @@ public final class XdistExecutor {
                 var starter = new WorkerStarter(
                         CLASSPATH_ANCHORS, configuration.jvmArgs(), server.port(), server.secret(), workers,
                         testRunUid)) {
-            new ForkedExecution(plan, scheduler, listener, starter, init, 4 * workers).run(server, workers);
+            var settings = new ForkedExecution.Settings(
+                    starter, init, configuration.maxWorkerRestart().orElse(4 * workers), configuration.timeout());
+            new ForkedExecution(plan, scheduler, listener, cancellation, settings).run(server, workers);
         }
     }
 

@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The closed set of messages exchanged between the engine in the calling JVM (the parent) and a worker JVM.
  *
- * <p>Parent to worker: {@link Init}, {@link RunUnit}, {@link Shutdown}. Worker to parent: {@link Hello}, the execution
- * events {@link DynamicTestRegistered}, {@link Started}, {@link Skipped}, {@link Finished}, {@link ReportEntry},
- * {@link FileEntry}, the test output {@link Output}, and {@link UnitDone}. Unique ids travel in their string form; they
+ * <p>Parent to worker: {@link Init}, {@link RunUnit}, {@link DumpThreads}, {@link Shutdown}. Worker to parent:
+ * {@link Hello}, the execution events {@link DynamicTestRegistered}, {@link Started}, {@link Skipped}, {@link Finished},
+ * {@link ReportEntry}, {@link FileEntry}, the test output {@link Output}, {@link UnitDone} and {@link ThreadDump}. Unique ids travel in their string form; they
  * are the same in both JVMs because the worker's engine carries the same engine id.
  *
  * @since 0.1
@@ -38,6 +38,12 @@ public sealed interface Message {
 
     /** Asks the worker to finish and exit. */
     record Shutdown() implements Message {}
+
+    /** Asks the worker for a {@link ThreadDump}, answered even while a test blocks the worker's main thread. */
+    record DumpThreads() implements Message {}
+
+    /** The stack traces and locks of all the worker's threads. */
+    record ThreadDump(String text) implements Message {}
 
     /** A dynamic test or container was registered; {@code testIdentifier} is a Java-serialized {@code TestIdentifier}. */
     record DynamicTestRegistered(byte[] testIdentifier) implements Message {}

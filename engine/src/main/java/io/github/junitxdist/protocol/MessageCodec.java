@@ -2,6 +2,7 @@ package io.github.junitxdist.protocol;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.junitxdist.protocol.Message.DumpThreads;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
 import io.github.junitxdist.protocol.Message.FileEntry;
 import io.github.junitxdist.protocol.Message.Finished;
@@ -13,6 +14,7 @@ import io.github.junitxdist.protocol.Message.RunUnit;
 import io.github.junitxdist.protocol.Message.Shutdown;
 import io.github.junitxdist.protocol.Message.Skipped;
 import io.github.junitxdist.protocol.Message.Started;
+import io.github.junitxdist.protocol.Message.ThreadDump;
 import io.github.junitxdist.protocol.Message.UnitDone;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -82,6 +84,11 @@ public final class MessageCodec {
             out.writeByte(12);
             out.writeInt(m.unitId());
             w.throwable(m.engineFailure());
+        } else if (message instanceof DumpThreads) {
+            out.writeByte(13);
+        } else if (message instanceof ThreadDump m) {
+            out.writeByte(14);
+            w.string(m.text());
         } else {
             throw new IllegalArgumentException("Not a junit-xdist message: " + message);
         }
@@ -104,6 +111,8 @@ public final class MessageCodec {
             case 10 -> new FileEntry(r.string(), r.string(), r.nullableString());
             case 11 -> new Output(in.readBoolean(), r.bytes());
             case 12 -> new UnitDone(in.readInt(), r.throwable());
+            case 13 -> new DumpThreads();
+            case 14 -> new ThreadDump(r.string());
             default -> throw new StreamCorruptedException("Unknown junit-xdist message tag " + tag);
         };
     }

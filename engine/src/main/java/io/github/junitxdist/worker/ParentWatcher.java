@@ -9,7 +9,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Makes the worker exit when its parent is gone: reads the parent's messages on a daemon thread (end of stream means
- * the parent closed the connection or died) and checks every second that the parent process is still alive, in case
+ * the parent closed the connection or died; thread dumps are answered right there, whatever the main thread does) and checks every second that the parent process is still alive, in case
  * the connection outlives it.
  */
 final class ParentWatcher {
@@ -21,7 +21,12 @@ final class ParentWatcher {
         Thread reader = new Thread(() -> {
             try {
                 while (true) {
-                    inbox.add(channel.receive());
+                    Message message = channel.receive();
+                    if (message instanceof Message.DumpThreads) {
+                        channel.send(new Message.ThreadDump(ThreadDumps.all()));
+                    } else {
+                        inbox.add(message);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 diagnostics.println("junit-xdist worker: connection to the parent closed (" + e + "), exiting");

@@ -44,6 +44,18 @@ public final class WorkerMain {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int launch = Integer.parseInt(args[1]);
+        PrintStream diagnostics = System.err;
+        // An error that escapes the unit runner (OutOfMemoryError, say) ends the worker; say why on the real stderr,
+        // which the parent quotes when it reports the loss.
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
+            diagnostics.println("junit-xdist worker: " + error + " escaped on thread " + thread.getName());
+            StackTraceElement[] frames = error.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 8); i++) {
+                diagnostics.println("\tat " + frames[i]);
+            }
+            diagnostics.flush();
+            Runtime.getRuntime().halt(1);
+        });
         String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         Channel channel = new Channel(new Socket(InetAddress.getLoopbackAddress(), port));
         channel.send(new Hello(secret, launch));

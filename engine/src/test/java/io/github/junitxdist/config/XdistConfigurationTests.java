@@ -60,6 +60,41 @@ class XdistConfigurationTests {
                 .hasMessageContaining("unclosed");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "xdist.maxWorkerRestart | -1   | a non-negative integer",
+        "xdist.maxWorkerRestart | many | a non-negative integer",
+        "xdist.timeout          | 0    | a positive number of seconds",
+        "xdist.timeout          | -3   | a positive number of seconds",
+        "xdist.timeout          | soon | a positive number of seconds",
+        "xdist.maxfail          | 0    | a positive integer",
+        "xdist.maxfail          | x    | a positive integer",
+    })
+    void rejectsBadReliabilityLimits(String key, String value, String allowed) {
+        assertThatThrownBy(() -> parse(Map.of(key, value), Map.of()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage("Invalid value '%s' for configuration parameter %s: expected %s%s", value, key, allowed,
+                        key.equals("xdist.timeout") ? ", such as 30 or 2.5" : "");
+    }
+
+    @Test
+    void readsReliabilityLimits() {
+        var configuration = parse(
+                Map.of("xdist.maxWorkerRestart", "0", "xdist.timeout", "2.5", "xdist.maxfail", "3"), Map.of());
+
+        assertThat(configuration.maxWorkerRestart()).hasValue(0);
+        assertThat(configuration.timeout()).contains(java.time.Duration.ofMillis(2500));
+        assertThat(configuration.maxFail()).hasValue(3);
+        assertThat(parse(Map.of(), Map.of()).timeout()).isEmpty();
+    }
+
+    @Test
+    void suggestsTheNearestKnownKeyForAnUnknownOne() {
+        assertThat(UnknownKeys.nearest("xdist.maxWorkerRestarts")).isEqualTo("xdist.maxWorkerRestart");
+        assertThat(UnknownKeys.nearest("xdist.worker")).isEqualTo("xdist.workers");
+        assertThat(UnknownKeys.nearest("xdist.timout")).isEqualTo("xdist.timeout");
+    }
+
     private static XdistConfiguration parse(Map<String, String> parameters, Map<String, String> environment) {
         return XdistConfiguration.from(new MapParameters(parameters), environment);
     }

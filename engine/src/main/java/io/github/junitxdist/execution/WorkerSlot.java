@@ -1,0 +1,109 @@
+package io.github.junitxdist.execution;
+
+import io.github.junitxdist.process.WorkerProcess;
+import io.github.junitxdist.protocol.Channel;
+import io.github.junitxdist.protocol.Message;
+import io.github.junitxdist.protocol.Message.ThreadDump;
+import io.github.junitxdist.protocol.Message.UnitDone;
+import io.github.junitxdist.scheduling.WorkUnit;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One worker process and the unit it runs, with the thread that relays its messages.
+ *
+ * <p>The coordinator owns the plain fields; the volatile ones are shared with the relay thread, which reads the
+ * worker's messages, relays its unit's events, and reports the end of a unit or the loss of the worker to the
+ * coordinator through {@link Events}.
+ */
+final class WorkerSlot {
+
+    /** What the relay thread tells the coordinator. Implementations must be thread-safe. */
+    interface Events {
+        void unitFinished(WorkerSlot slot, WorkUnit unit);
+
+        void workerLost(WorkerSlot slot, @Nullable WorkUnit unit, boolean resumable, String reason);
+    }
+
+    final int index;
+    final WorkerProcess process;
+    boolean connected;
+    @Nullable Thread reader;
+    volatile @Nullable Channel channel;
+    volatile @Nullable WorkUnit unit;
+    volatile @Nullable UnitRelay relay;
+    volatile boolean released;
+    /** Set when the worker was stopped for a timeout: the failure message, and the time by which it must be gone. */
+    volatile @Nullable String timeoutMessage;
+    volatile long killDeadline;
+    private volatile @Nullable String threadDump;
+
+    WorkerSlot(WorkerProcess process) {
+        this.index = process.index();
+        this.process = process;
+    }
+
+    /** Hands the slot a unit; the coordinator sends it to the worker right after. */
+    void assign(WorkUnit unit, UnitRelay relay) {
+        this.relay = relay;
+        this.unit = unit;
+    }
+
+    /** Starts the relay thread for the connected worker. */
+    void startRelaying(Channel channel, RelayListener listener, Events events) {
+        this.channel = channel;
+        this.connected = true;
+        Thread thread = new Thread(() -> relay(channel, listener, events), "junit-xdist-relay-" + process.name());
+        thread.setDaemon(true);
+        this.reader = thread;
+        thread.start();
+    }
+
+    private void relay(Channel channel, RelayListener listener, Events events) {
+        try {
+            while (true) {
+                Message message = channel.receive();
+                UnitRelay current = relay;
+                if (message instanceof ThreadDump dump) {
+                    threadDump = dump.text();
+                    process.kill();
+                } else if (message instanceof UnitDone done && current != null) {
+                    WorkUnit finished = unit;
+                    relay = null;
+                    unit = null;
+                    current.finish(done.engineFailure(), process.name());
+                    events.unitFinished(this, finished);
+                } else if (current != null) {
+                    current.handle(message);
+                } else if (message instanceof Message.Output output) {
+                    listener.output(output.stderr(), output.bytes());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!released) {
+                lost(e, events);
+            }
+        }
+    }
+
+    private void lost(Exception e, Events events) {
+        String reason;
+        if (timeoutMessage != null) {
+            process.describeExit(10);
+            String dump = threadDump;
+            reason = timeoutMessage + (dump == null ? " (it sent no thread dump)" : " Its threads:\n" + dump);
+        } else if (e instanceof IOException) {
+            reason = "junit-xdist worker %s died (%s). %s"
+                    .formatted(process.name(), process.describeExit(10), process.stderrTail());
+        } else {
+            process.kill();
+            reason = "junit-xdist stopped worker %s after an error relaying its events: %s".formatted(process.name(), e);
+        }
+        UnitRelay current = relay;
+        WorkUnit lostUnit = unit;
+        relay = null;
+        unit = null;
+        boolean resumable = current != null && current.workerLost(new WorkerLostException(reason));
+        events.workerLost(this, lostUnit, resumable, reason);
+    }
+}

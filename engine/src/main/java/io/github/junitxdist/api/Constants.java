@@ -59,6 +59,15 @@ public final class Constants {
     public static final String MAX_FAIL_PROPERTY_NAME = "xdist.maxfail";
 
     /**
+     * Where unit durations are kept between runs, so the next run starts the longest units first: {@value}. A path,
+     * relative to the working directory. Default: {@value #DURATIONS_FILE_DEFAULT}.
+     */
+    public static final String DURATIONS_FILE_PROPERTY_NAME = "xdist.durations.file";
+
+    /** Default of {@value #DURATIONS_FILE_PROPERTY_NAME}: {@value}. */
+    public static final String DURATIONS_FILE_DEFAULT = ".xdist/durations";
+
+    /**
      * System property naming the worker a test runs in: {@value}. {@code gw0}, {@code gw1}, ... numbered densely from 0;
      * {@value #IN_PROCESS_WORKER} when the tests run in the calling JVM.
      */

@@ -17,7 +17,7 @@ final class UnknownKeys {
     private static final List<String> CONFIGURATION_KEYS = List.of(
             Constants.WORKERS_PROPERTY_NAME, Constants.JVM_ARGS_PROPERTY_NAME,
             Constants.MAX_WORKER_RESTART_PROPERTY_NAME, Constants.TIMEOUT_PROPERTY_NAME,
-            Constants.MAX_FAIL_PROPERTY_NAME);
+            Constants.MAX_FAIL_PROPERTY_NAME, Constants.DURATIONS_FILE_PROPERTY_NAME);
 
     /** Set in every worker as system properties, which are configuration parameters too; a typo where unset. */
     private static final List<String> IDENTITY_KEYS = List.of(

@@ -1,5 +1,7 @@
 package io.github.junitxdist.config;
 
+import static io.github.junitxdist.api.Constants.DURATIONS_FILE_DEFAULT;
+import static io.github.junitxdist.api.Constants.DURATIONS_FILE_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.JVM_ARGS_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_FAIL_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_WORKER_RESTART_PROPERTY_NAME;
@@ -9,6 +11,8 @@ import static io.github.junitxdist.api.Constants.WORKERS_ENVIRONMENT_VARIABLE;
 import static io.github.junitxdist.api.Constants.WORKERS_PROPERTY_NAME;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +29,13 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param maxWorkerRestart how many crashed workers may be replaced; empty for the default, 4 × the workers started
  * @param timeout longest time a test may run, if limited
  * @param maxFail number of failed tests after which no new unit starts, if limited
+ * @param durationsFile where unit durations are kept between runs
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public record XdistConfiguration(
         int workers, List<String> jvmArgs, OptionalInt maxWorkerRestart, Optional<Duration> timeout,
-        OptionalInt maxFail) {
+        OptionalInt maxFail, Path durationsFile) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
@@ -56,7 +61,19 @@ public record XdistConfiguration(
         OptionalInt maxWorkerRestart = integer(parameters, MAX_WORKER_RESTART_PROPERTY_NAME, 0, "a non-negative integer");
         Optional<Duration> timeout = parameters.get(TIMEOUT_PROPERTY_NAME).map(XdistConfiguration::parseTimeout);
         OptionalInt maxFail = integer(parameters, MAX_FAIL_PROPERTY_NAME, 1, "a positive integer");
-        return new XdistConfiguration(workers, jvmArgs, maxWorkerRestart, timeout, maxFail);
+        Path durationsFile = durationsFile(parameters.get(DURATIONS_FILE_PROPERTY_NAME).orElse(DURATIONS_FILE_DEFAULT));
+        return new XdistConfiguration(workers, jvmArgs, maxWorkerRestart, timeout, maxFail, durationsFile);
+    }
+
+    private static Path durationsFile(String raw) {
+        try {
+            if (!raw.isBlank()) {
+                return Path.of(System.getProperty("user.dir")).resolve(raw.strip());
+            }
+        } catch (InvalidPathException e) {
+            // reported below
+        }
+        throw invalid("configuration parameter " + DURATIONS_FILE_PROPERTY_NAME, raw, "a file path");
     }
 
     private static int parseWorkers(String source, String raw) {

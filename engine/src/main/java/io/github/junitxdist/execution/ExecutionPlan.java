@@ -48,7 +48,8 @@ public final class ExecutionPlan {
                     .filter(ClassSource.class::isInstance)
                     .map(source -> ((ClassSource) source).getClassName())
                     .orElse("");
-            units.add(new WorkUnit(id, unitRoot.getUniqueId().toString(), isSerial(unitRoot), countTests(unitRoot)));
+            long tests = countTests(unitRoot);
+            units.add(new WorkUnit(id, unitRoot.getUniqueId().toString(), isSerial(unitRoot), tests, tests));
             unitRoots.add(unitRoot);
             requests.add(new RunUnit(
                     id,

@@ -1,5 +1,6 @@
 package io.github.junitxdist.execution;
 
+import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.process.WorkerServer;
 import io.github.junitxdist.process.WorkerStarter;
 import io.github.junitxdist.protocol.Channel;
@@ -44,7 +45,7 @@ final class ForkedExecution implements WorkerSlot.Events {
 
     private record Connected(int launch, Channel channel) implements Event {}
 
-    private record UnitFinished(WorkerSlot slot, WorkUnit unit) implements Event {}
+    private record UnitFinished(WorkerSlot slot, WorkUnit unit, long nanos) implements Event {}
 
     private record WorkerLost(WorkerSlot slot, @Nullable WorkUnit unit, boolean resumable, String reason)
             implements Event {}
@@ -52,7 +53,9 @@ final class ForkedExecution implements WorkerSlot.Events {
     private record Exited(WorkerSlot slot) implements Event {}
 
     /** What does not change during a run. */
-    record Settings(WorkerStarter starter, Init init, int maxWorkerRestart, Optional<Duration> timeout) {}
+    record Settings(
+            WorkerStarter starter, Init init, int maxWorkerRestart, Optional<Duration> timeout,
+            DurationHistory history) {}
 
     private final ExecutionPlan plan;
     private final Scheduler scheduler;
@@ -113,8 +116,8 @@ final class ForkedExecution implements WorkerSlot.Events {
     }
 
     @Override
-    public void unitFinished(WorkerSlot slot, WorkUnit unit) {
-        events.add(new UnitFinished(slot, unit));
+    public void unitFinished(WorkerSlot slot, WorkUnit unit, long nanos) {
+        events.add(new UnitFinished(slot, unit, nanos));
     }
 
     @Override
@@ -127,6 +130,9 @@ final class ForkedExecution implements WorkerSlot.Events {
             connected(e.launch(), e.channel());
         } else if (event instanceof UnitFinished e) {
             inFlight--;
+            if (!reruns.containsKey(e.unit().id())) {
+                settings.history().record(e.unit().uniqueId(), TimeUnit.NANOSECONDS.toMillis(e.nanos()));
+            }
             assignOrRelease(e.slot());
         } else if (event instanceof WorkerLost e) {
             if (e.unit() != null) {

@@ -5,6 +5,7 @@ import static io.github.junitxdist.api.Constants.TEST_RUN_UID_SYSTEM_PROPERTY;
 import static io.github.junitxdist.api.Constants.WORKER_COUNT_SYSTEM_PROPERTY;
 import static io.github.junitxdist.api.Constants.WORKER_SYSTEM_PROPERTY;
 
+import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.protocol.Throwables;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
@@ -13,6 +14,7 @@ import io.github.junitxdist.worker.UnitRunner;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
@@ -25,7 +27,7 @@ final class InProcessExecution {
 
     static void run(
             ExecutionPlan plan, Scheduler scheduler, RelayListener listener, Cancellation cancellation,
-            ConfigurationParameters configuration, String testRunUid) {
+            DurationHistory history, ConfigurationParameters configuration, String testRunUid) {
         Map<String, String> previous = setIdentity(testRunUid);
         try (var runner = new UnitRunner(false)) {
             Optional<WorkUnit> next;
@@ -38,7 +40,9 @@ final class InProcessExecution {
                     continue;
                 }
                 var forwarder = new EventForwarder(relay::handle, Throwables::local);
+                long start = System.nanoTime();
                 runner.run(plan.request(unit), request -> request.parentConfigurationParameters(configuration), forwarder);
+                history.record(unit.uniqueId(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 relay.finish(forwarder.engineFailure(), IN_PROCESS_WORKER);
             }
         } finally {

@@ -20,7 +20,7 @@ final class WorkerSlot {
 
     /** What the relay thread tells the coordinator. Implementations must be thread-safe. */
     interface Events {
-        void unitFinished(WorkerSlot slot, WorkUnit unit);
+        void unitFinished(WorkerSlot slot, WorkUnit unit, long nanos);
 
         void workerLost(WorkerSlot slot, @Nullable WorkUnit unit, boolean resumable, String reason);
     }
@@ -32,6 +32,7 @@ final class WorkerSlot {
     volatile @Nullable Channel channel;
     volatile @Nullable WorkUnit unit;
     volatile @Nullable UnitRelay relay;
+    volatile long assignedAt;
     volatile boolean released;
     /** Set when the worker was stopped for a timeout: the failure message, and the time by which it must be gone. */
     volatile @Nullable String timeoutMessage;
@@ -47,6 +48,7 @@ final class WorkerSlot {
     void assign(WorkUnit unit, UnitRelay relay) {
         this.relay = relay;
         this.unit = unit;
+        this.assignedAt = System.nanoTime();
     }
 
     /** Starts the relay thread for the connected worker. */
@@ -69,10 +71,11 @@ final class WorkerSlot {
                     process.kill();
                 } else if (message instanceof UnitDone done && current != null) {
                     WorkUnit finished = unit;
+                    long nanos = System.nanoTime() - assignedAt;
                     relay = null;
                     unit = null;
                     current.finish(done.engineFailure(), process.name());
-                    events.unitFinished(this, finished);
+                    events.unitFinished(this, finished, nanos);
                 } else if (current != null) {
                     current.handle(message);
                 } else if (message instanceof Message.Output output) {

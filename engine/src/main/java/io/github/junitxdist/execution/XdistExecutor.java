@@ -3,11 +3,14 @@ package io.github.junitxdist.execution;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.process.WorkerServer;
 import io.github.junitxdist.process.WorkerStarter;
 import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.scheduling.LoadScopeScheduler;
+import io.github.junitxdist.scheduling.Costs;
 import io.github.junitxdist.scheduling.Scheduler;
+import io.github.junitxdist.scheduling.WorkUnit;
 import io.github.junitxdist.worker.WorkerMain;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +61,20 @@ public final class XdistExecutor {
         if (plan.units().isEmpty()) {
             return;
         }
-        Scheduler scheduler = new LoadScopeScheduler(plan.units());
+        var history = DurationHistory.load(configuration.durationsFile());
+        List<WorkUnit> units = Costs.estimate(plan.units(), history.earlierMillis());
+        Scheduler scheduler = new LoadScopeScheduler(units);
+        try {
+            run(parameters, plan, units, scheduler, configuration, listener, cancellation, history);
+        } finally {
+            history.save();
+        }
+    }
+
+    private static void run(
+            ConfigurationParameters parameters, ExecutionPlan plan, List<WorkUnit> units, Scheduler scheduler,
+            XdistConfiguration configuration, RelayListener listener, Cancellation cancellation,
+            DurationHistory history) throws Exception {
         String testRunUid = UUID.randomUUID().toString().replace("-", "");
         boolean debugger = WorkerStarter.debuggerAttached();
         if (configuration.workers() == 0 || debugger) {
@@ -66,17 +82,18 @@ public final class XdistExecutor {
                 System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
                         + " instead of on forked workers");
             }
-            InProcessExecution.run(plan, scheduler, listener, cancellation, parameters, testRunUid);
+            InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters, testRunUid);
             return;
         }
-        int workers = LoadScopeScheduler.usefulWorkers(plan.units(), configuration.workers());
+        int workers = LoadScopeScheduler.usefulWorkers(units, configuration.workers());
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
         try (var server = new WorkerServer();
                 var starter = new WorkerStarter(
                         CLASSPATH_ANCHORS, configuration.jvmArgs(), server.port(), server.secret(), workers,
                         testRunUid)) {
             var settings = new ForkedExecution.Settings(
-                    starter, init, configuration.maxWorkerRestart().orElse(4 * workers), configuration.timeout());
+                    starter, init, configuration.maxWorkerRestart().orElse(4 * workers), configuration.timeout(),
+                    history);
             new ForkedExecution(plan, scheduler, listener, cancellation, settings).run(server, workers);
         }
     }

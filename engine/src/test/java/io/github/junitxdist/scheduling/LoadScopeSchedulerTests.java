@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class LoadScopeSchedulerTests {
 
     private static WorkUnit regular(int id, long cost) {
-        return new WorkUnit(id, "u" + id, false, cost);
+        return new WorkUnit(id, "u" + id, false, cost, cost);
     }
 
     private static WorkUnit serial(int id, long cost) {
-        return new WorkUnit(id, "s" + id, true, cost);
+        return new WorkUnit(id, "s" + id, true, cost, cost);
     }
 
     @Test

@@ -1,0 +1,29 @@
+package io.github.junitxdist.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Costs come from earlier durations where known, and from test counts scaled by the median time per test otherwise. */
+class CostsTests {
+
+    private static WorkUnit unit(String id, long tests) {
+        return new WorkUnit(0, id, false, tests, 0);
+    }
+
+    @Test
+    void withoutHistoryTheCostIsTheNumberOfTests() {
+        assertThat(Costs.estimate(List.of(unit("A", 4), unit("B", 1)), Map.of()))
+                .extracting(WorkUnit::cost).containsExactly(4L, 1L);
+    }
+
+    @Test
+    void measuredUnitsCostWhatTheyTookAndNewOnesTheirTestsTimesTheMedianPerTest() {
+        var units = List.of(unit("A", 4), unit("B", 1), unit("C", 2));
+
+        assertThat(Costs.estimate(units, Map.of("A", 800L, "B", 1000L)))
+                .extracting(WorkUnit::cost).containsExactly(800L, 1000L, 2000L);
+    }
+}

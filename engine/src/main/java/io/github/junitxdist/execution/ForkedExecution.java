@@ -1,14 +1,11 @@
 package io.github.junitxdist.execution;
 
 import io.github.junitxdist.history.DurationHistory;
-import io.github.junitxdist.process.WorkerServer;
-import io.github.junitxdist.process.WorkerStarter;
 import io.github.junitxdist.protocol.Channel;
 import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.DumpThreads;
 import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.protocol.Message.RunUnit;
-import io.github.junitxdist.protocol.Message.Shutdown;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import java.io.IOException;
@@ -43,7 +40,7 @@ final class ForkedExecution implements WorkerSlot.Events {
 
     private sealed interface Event {}
 
-    private record Connected(int launch, Channel channel) implements Event {}
+    private record Connected(WorkerSlot slot, Channel channel) implements Event {}
 
     private record UnitFinished(WorkerSlot slot, WorkUnit unit, long nanos) implements Event {}
 
@@ -54,8 +51,7 @@ final class ForkedExecution implements WorkerSlot.Events {
 
     /** What does not change during a run. */
     record Settings(
-            WorkerStarter starter, Init init, int maxWorkerRestart, Optional<Duration> timeout,
-            DurationHistory history) {}
+            WorkerPool pool, Init init, int maxWorkerRestart, Optional<Duration> timeout, DurationHistory history) {}
 
     private final ExecutionPlan plan;
     private final Scheduler scheduler;
@@ -65,7 +61,8 @@ final class ForkedExecution implements WorkerSlot.Events {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     /** The live worker of each index that can still take work. */
     private final Map<Integer, WorkerSlot> active = new HashMap<>();
-    private final List<WorkerSlot> started = new ArrayList<>();
+    /** Every worker this run started or reused. */
+    private final List<WorkerSlot> used = new ArrayList<>();
     private final Map<Integer, UnitRelay> relays = new HashMap<>();
     private final Map<Integer, RunUnit> reruns = new HashMap<>();
     private int inFlight;
@@ -83,11 +80,24 @@ final class ForkedExecution implements WorkerSlot.Events {
         this.restartsLeft = settings.maxWorkerRestart();
     }
 
-    void run(WorkerServer server, int workers) throws InterruptedException {
-        server.acceptInBackground((launch, channel) -> events.add(new Connected(launch, channel)));
+    void run(int workers) throws InterruptedException {
+        List<WorkerSlot> warm = settings.pool().attach(this);
         try {
+            for (WorkerSlot slot : warm) {
+                if (slot.index < workers && !active.containsKey(slot.index)) {
+                    active.put(slot.index, slot);
+                    used.add(slot);
+                    slot.bind(listener, this);
+                    send(slot, settings.init());
+                    assignOrRelease(slot);
+                } else {
+                    settings.pool().giveBack(slot);
+                }
+            }
             for (int index = 0; index < workers; index++) {
-                startWorker(index);
+                if (!active.containsKey(index) && scheduler.hasPendingFor(index)) {
+                    startWorker(index);
+                }
             }
             while (scheduler.hasPending() || inFlight > 0) {
                 Optional<String> cancelled = cancellation.reason();
@@ -115,6 +125,11 @@ final class ForkedExecution implements WorkerSlot.Events {
         }
     }
 
+    /** A worker of this run connected; called on the pool's acceptor thread. */
+    void connected(WorkerSlot slot, Channel channel) {
+        events.add(new Connected(slot, channel));
+    }
+
     @Override
     public void unitFinished(WorkerSlot slot, WorkUnit unit, long nanos) {
         events.add(new UnitFinished(slot, unit, nanos));
@@ -127,7 +142,7 @@ final class ForkedExecution implements WorkerSlot.Events {
 
     private void handle(Event event) {
         if (event instanceof Connected e) {
-            connected(e.launch(), e.channel());
+            connect(e.slot(), e.channel());
         } else if (event instanceof UnitFinished e) {
             inFlight--;
             if (!reruns.containsKey(e.unit().id())) {
@@ -154,13 +169,12 @@ final class ForkedExecution implements WorkerSlot.Events {
         }
     }
 
-    private void connected(int launch, Channel channel) {
-        WorkerSlot slot = launch < started.size() ? started.get(launch) : null;
-        if (slot == null || slot.connected || active.get(slot.index) != slot) {
+    private void connect(WorkerSlot slot, Channel channel) {
+        if (slot.connected || active.get(slot.index) != slot) {
             channel.close();
             return;
         }
-        slot.startRelaying(channel, listener, this);
+        slot.startRelaying(channel);
         send(slot, settings.init());
         assignOrRelease(slot);
     }
@@ -175,7 +189,7 @@ final class ForkedExecution implements WorkerSlot.Events {
         } else {
             slot.released = true;
             active.remove(slot.index);
-            send(slot, new Shutdown());
+            settings.pool().giveBack(slot);
         }
     }
 
@@ -195,9 +209,10 @@ final class ForkedExecution implements WorkerSlot.Events {
 
     private void startWorker(int index) {
         try {
-            var slot = new WorkerSlot(settings.starter().start(index, started.size()));
+            WorkerSlot slot = settings.pool().start(index);
+            slot.bind(listener, this);
             active.put(index, slot);
-            started.add(slot);
+            used.add(slot);
             slot.process.onExit().thenRun(() -> events.add(new Exited(slot)));
         } catch (IOException e) {
             lastFailure = "junit-xdist could not start worker gw" + index + ": " + e;
@@ -236,31 +251,21 @@ final class ForkedExecution implements WorkerSlot.Events {
         }
     }
 
+    /** Stops the workers this run did not give back to the pool (still starting, or stopped for a timeout). */
     private void stopAll() {
-        for (WorkerSlot slot : started) {
-            if (!slot.released) {
-                slot.released = true;
-                slot.process.kill();
-            }
+        List<WorkerSlot> stopped = used.stream().filter(slot -> !slot.released).toList();
+        for (WorkerSlot slot : stopped) {
+            slot.released = true;
+            slot.process.kill();
         }
-        for (WorkerSlot slot : started) {
+        for (WorkerSlot slot : stopped) {
             slot.process.awaitExitOrKill(10);
             Channel channel = slot.channel;
             if (channel != null) {
                 channel.close();
             }
         }
-        for (WorkerSlot slot : started) {
-            Thread reader = slot.reader;
-            if (reader != null) {
-                try {
-                    reader.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        settings.pool().detach();
     }
 
     private static String seconds(Duration duration) {

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The coordinator owns the plain fields; the volatile ones are shared with the relay thread, which reads the
  * worker's messages, relays its unit's events, and reports the end of a unit or the loss of the worker to the
- * coordinator through {@link Events}.
+ * coordinator through {@link Events}. A worker outlives a run in the {@link WorkerPool}: each run binds the slot to its
+ * own listener and coordinator.
  */
 final class WorkerSlot {
 
@@ -34,6 +35,8 @@ final class WorkerSlot {
     volatile @Nullable UnitRelay relay;
     volatile long assignedAt;
     volatile boolean released;
+    private volatile @Nullable RelayListener listener;
+    private volatile @Nullable Events events;
     /** Set when the worker was stopped for a timeout: the failure message, and the time by which it must be gone. */
     volatile @Nullable String timeoutMessage;
     volatile long killDeadline;
@@ -51,17 +54,29 @@ final class WorkerSlot {
         this.assignedAt = System.nanoTime();
     }
 
+    /** Binds the slot to a run; a pooled worker is bound again by each run that reuses it. */
+    void bind(RelayListener runListener, Events runEvents) {
+        this.listener = runListener;
+        this.events = runEvents;
+        this.released = false;
+    }
+
+    /** Whether the worker can take work: connected, not lost. */
+    boolean isUsable() {
+        return connected && process.isAlive() && reader != null && reader.isAlive();
+    }
+
     /** Starts the relay thread for the connected worker. */
-    void startRelaying(Channel channel, RelayListener listener, Events events) {
+    void startRelaying(Channel channel) {
         this.channel = channel;
         this.connected = true;
-        Thread thread = new Thread(() -> relay(channel, listener, events), "junit-xdist-relay-" + process.name());
+        Thread thread = new Thread(() -> relay(channel), "junit-xdist-relay-" + process.name());
         thread.setDaemon(true);
         this.reader = thread;
         thread.start();
     }
 
-    private void relay(Channel channel, RelayListener listener, Events events) {
+    private void relay(Channel channel) {
         try {
             while (true) {
                 Message message = channel.receive();
@@ -75,21 +90,29 @@ final class WorkerSlot {
                     relay = null;
                     unit = null;
                     current.finish(done.engineFailure(), process.name());
-                    events.unitFinished(this, finished, nanos);
+                    events().unitFinished(this, finished, nanos);
                 } else if (current != null) {
                     current.handle(message);
-                } else if (message instanceof Message.Output output) {
+                } else if (message instanceof Message.Output output && listener != null) {
                     listener.output(output.stderr(), output.bytes());
                 }
             }
         } catch (IOException | RuntimeException e) {
             if (!released) {
-                lost(e, events);
+                lost(e);
             }
         }
     }
 
-    private void lost(Exception e, Events events) {
+    private Events events() {
+        Events current = events;
+        if (current == null) {
+            throw new IllegalStateException("worker " + process.name() + " is not bound to a run");
+        }
+        return current;
+    }
+
+    private void lost(Exception e) {
         String reason;
         if (timeoutMessage != null) {
             process.describeExit(10);
@@ -107,6 +130,6 @@ final class WorkerSlot {
         relay = null;
         unit = null;
         boolean resumable = current != null && current.workerLost(new WorkerLostException(reason));
-        events.workerLost(this, lostUnit, resumable, reason);
+        events().workerLost(this, lostUnit, resumable, reason);
     }
 }

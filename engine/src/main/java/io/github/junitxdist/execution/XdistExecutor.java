@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.config.XdistConfiguration;
 import io.github.junitxdist.history.DurationHistory;
-import io.github.junitxdist.process.WorkerServer;
 import io.github.junitxdist.process.WorkerStarter;
 import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.scheduling.LoadScopeScheduler;
@@ -86,16 +85,13 @@ public final class XdistExecutor {
             return;
         }
         int workers = LoadScopeScheduler.usefulWorkers(units, configuration.workers());
+        List<String> jvmArguments = WorkerStarter.jvmArguments(CLASSPATH_ANCHORS, configuration.jvmArgs());
+        WorkerPool pool = WorkerPool.forSignature(new WorkerPool.Signature(jvmArguments, workers), server ->
+                new WorkerStarter(jvmArguments, server.port(), server.secret(), workers, testRunUid));
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
-        try (var server = new WorkerServer();
-                var starter = new WorkerStarter(
-                        CLASSPATH_ANCHORS, configuration.jvmArgs(), server.port(), server.secret(), workers,
-                        testRunUid)) {
-            var settings = new ForkedExecution.Settings(
-                    starter, init, configuration.maxWorkerRestart().orElse(4 * workers), configuration.timeout(),
-                    history);
-            new ForkedExecution(plan, scheduler, listener, cancellation, settings).run(server, workers);
-        }
+        var settings = new ForkedExecution.Settings(
+                pool, init, configuration.maxWorkerRestart().orElse(4 * workers), configuration.timeout(), history);
+        new ForkedExecution(plan, scheduler, listener, cancellation, settings).run(workers);
     }
 
     private static Map<String, String> configurationParameters(ConfigurationParameters parameters) {

@@ -42,21 +42,27 @@ public final class WorkerStarter implements AutoCloseable {
     private final PrintStream diagnostics;
 
     /**
+     * The JVM arguments every worker starts with: the calling JVM's options, the user's extra ones, the classpath.
+     *
      * @param anchors classes whose code sources must be on the worker classpath (JUnit's and ours)
      * @param extraJvmArgs the user's {@code xdist.jvmArgs}
      */
-    public WorkerStarter(
-            List<Class<?>> anchors, List<String> extraJvmArgs, int port, String secret, int workerCount,
-            String testRunUid) throws IOException {
+    public static List<String> jvmArguments(List<Class<?>> anchors, List<String> extraJvmArgs) {
+        List<String> args = new ArrayList<>(JvmOptions.inherited(System.getenv()));
+        args.addAll(extraJvmArgs);
+        args.add("-cp");
+        args.add(String.join(File.pathSeparator, WorkerClasspath.build(anchors)));
+        return List.copyOf(args);
+    }
+
+    /** @param args from {@link #jvmArguments} */
+    public WorkerStarter(List<String> args, int port, String secret, int workerCount, String testRunUid)
+            throws IOException {
         this.port = port;
         this.secret = secret;
         this.workerCount = workerCount;
         this.testRunUid = testRunUid;
         this.diagnostics = System.err;
-        List<String> args = new ArrayList<>(JvmOptions.inherited(System.getenv()));
-        args.addAll(extraJvmArgs);
-        args.add("-cp");
-        args.add(String.join(File.pathSeparator, WorkerClasspath.build(anchors)));
         this.argFile = Files.createTempFile("junit-xdist-", ".argfile");
         argFile.toFile().deleteOnExit();
         try (Writer writer = Files.newBufferedWriter(argFile, StandardCharsets.UTF_8)) {

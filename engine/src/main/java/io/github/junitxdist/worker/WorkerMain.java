@@ -59,20 +59,18 @@ public final class WorkerMain {
         String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         Channel channel = new Channel(new Socket(InetAddress.getLoopbackAddress(), port));
         channel.send(new Hello(secret, launch));
-        Init init = (Init) channel.receive();
-        init.systemProperties().forEach(System::setProperty);
         BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
         ParentWatcher.start(channel, inbox);
-        run(channel, inbox, init.configurationParameters());
+        run(channel, inbox);
         System.exit(0);
     }
 
-    private static void run(Channel channel, BlockingQueue<Message> inbox, Map<String, String> configuration)
-            throws InterruptedException {
-        Map<String, String> parameters = new HashMap<>(configuration);
-        // Output is relayed to the parent, which captures it there if asked to.
-        parameters.put("junit.platform.output.capture.stdout", "false");
-        parameters.put("junit.platform.output.capture.stderr", "false");
+    /**
+     * Runs units until told to shut down. Each run of the parent that uses this worker (it may stay warm for several)
+     * first sends an {@link Init} with that run's configuration parameters and system properties.
+     */
+    private static void run(Channel channel, BlockingQueue<Message> inbox) throws InterruptedException {
+        Map<String, String> parameters = new HashMap<>();
         Charset charset = consoleCharset();
         var out = new ChannelOutputStream(channel, false);
         var err = new ChannelOutputStream(channel, true);
@@ -81,9 +79,18 @@ public final class WorkerMain {
         var forwarder = new EventForwarder(message -> send(channel, out, err, message), Throwables::capture);
         try (var runner = new UnitRunner(true)) {
             Message message;
-            while ((message = inbox.take()) instanceof RunUnit unit) {
-                runner.run(unit, request -> request.configurationParameters(parameters), forwarder);
-                send(channel, out, err, new UnitDone(unit.unitId(), forwarder.engineFailure()));
+            while (!((message = inbox.take()) instanceof Message.Shutdown)) {
+                if (message instanceof Init init) {
+                    init.systemProperties().forEach(System::setProperty);
+                    parameters.clear();
+                    parameters.putAll(init.configurationParameters());
+                    // Output is relayed to the parent, which captures it there if asked to.
+                    parameters.put("junit.platform.output.capture.stdout", "false");
+                    parameters.put("junit.platform.output.capture.stderr", "false");
+                } else if (message instanceof RunUnit unit) {
+                    runner.run(unit, request -> request.configurationParameters(parameters), forwarder);
+                    send(channel, out, err, new UnitDone(unit.unitId(), forwarder.engineFailure()));
+                }
             }
         }
     }

@@ -22,7 +22,7 @@ class WorkerCleanupTests {
 
     private static final Duration TEST_START_LIMIT = Duration.ofSeconds(60);
 
-    private static final Duration WORKER_EXIT_LIMIT = Duration.ofSeconds(10);
+    private static final Duration WORKER_EXIT_LIMIT = Duration.ofSeconds(5);
 
     @Test
     void workersExitWhenTheParentJvmIsKilled() throws IOException {

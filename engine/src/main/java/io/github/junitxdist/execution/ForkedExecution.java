@@ -66,6 +66,7 @@ final class ForkedExecution implements WorkerSlot.Events {
     private final Map<Integer, UnitRelay> relays = new HashMap<>();
     private final Map<Integer, RunUnit> reruns = new HashMap<>();
     private int inFlight;
+    private boolean cancelSent;
     private int restartsLeft;
     private String lastFailure = "no worker could be started";
 
@@ -102,6 +103,7 @@ final class ForkedExecution implements WorkerSlot.Events {
             while (scheduler.hasPending() || inFlight > 0) {
                 Optional<String> cancelled = cancellation.reason();
                 if (cancelled.isPresent()) {
+                    cancelRunning();
                     drainPending(relay -> relay.skip(cancelled.get()));
                 } else if (active.isEmpty()) {
                     var cause = new WorkerLostException(restartsLeft == 0 && settings.maxWorkerRestart() >= 0
@@ -241,6 +243,14 @@ final class ForkedExecution implements WorkerSlot.Events {
                         .formatted(seconds(timeout), slot.process.name());
                 send(slot, new DumpThreads());
             }
+        }
+    }
+
+    /** Asks the busy workers, once, to cancel their units (effective on JUnit 6). */
+    private void cancelRunning() {
+        if (!cancelSent) {
+            cancelSent = true;
+            active.values().stream().filter(slot -> slot.relay != null).forEach(slot -> send(slot, new Message.Cancel()));
         }
     }
 

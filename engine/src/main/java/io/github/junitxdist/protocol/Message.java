@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The closed set of messages exchanged between the engine in the calling JVM (the parent) and a worker JVM.
  *
- * <p>Parent to worker: {@link Init}, {@link RunUnit}, {@link DumpThreads}, {@link Shutdown}. Worker to parent:
+ * <p>Parent to worker: {@link Init}, {@link RunUnit}, {@link Cancel}, {@link DumpThreads}, {@link Shutdown}. Worker to parent:
  * {@link Hello}, the execution events {@link DynamicTestRegistered}, {@link Started}, {@link Skipped}, {@link Finished},
  * {@link ReportEntry}, {@link FileEntry}, the test output {@link Output}, {@link UnitDone} and {@link ThreadDump}. Unique ids travel in their string form; they
  * are the same in both JVMs because the worker's engine carries the same engine id.
@@ -38,6 +38,9 @@ public sealed interface Message {
 
     /** Asks the worker to finish and exit. */
     record Shutdown() implements Message {}
+
+    /** Asks the worker to cancel the unit it runs (JUnit 6 only: the tests not started yet are skipped). */
+    record Cancel() implements Message {}
 
     /** Asks the worker for a {@link ThreadDump}, answered even while a test blocks the worker's main thread. */
     record DumpThreads() implements Message {}

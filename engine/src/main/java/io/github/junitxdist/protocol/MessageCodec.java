@@ -84,6 +84,8 @@ public final class MessageCodec {
             out.writeByte(12);
             out.writeInt(m.unitId());
             w.throwable(m.engineFailure());
+        } else if (message instanceof Message.Cancel) {
+            out.writeByte(15);
         } else if (message instanceof DumpThreads) {
             out.writeByte(13);
         } else if (message instanceof ThreadDump m) {
@@ -113,6 +115,7 @@ public final class MessageCodec {
             case 12 -> new UnitDone(in.readInt(), r.throwable());
             case 13 -> new DumpThreads();
             case 14 -> new ThreadDump(r.string());
+            case 15 -> new Message.Cancel();
             default -> throw new StreamCorruptedException("Unknown junit-xdist message tag " + tag);
         };
     }

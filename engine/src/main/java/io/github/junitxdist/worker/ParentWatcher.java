@@ -16,7 +16,7 @@ final class ParentWatcher {
 
     private ParentWatcher() {}
 
-    static void start(Channel channel, BlockingQueue<Message> inbox) {
+    static void start(Channel channel, BlockingQueue<Message> inbox, Runnable cancel) {
         PrintStream diagnostics = System.err;
         Thread reader = new Thread(() -> {
             try {
@@ -24,6 +24,8 @@ final class ParentWatcher {
                     Message message = channel.receive();
                     if (message instanceof Message.DumpThreads) {
                         channel.send(new Message.ThreadDump(ThreadDumps.all()));
+                    } else if (message instanceof Message.Cancel) {
+                        cancel.run();
                     } else {
                         inbox.add(message);
                     }

@@ -6,6 +6,7 @@ import io.github.junitxdist.protocol.Message.RunUnit;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -28,6 +29,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class UnitRunner implements AutoCloseable {
 
     private final LauncherSession session;
+    private final @Nullable CancellableExecution cancellable = CancellableExecution.create();
 
     /**
      * @param sessionListeners whether auto-registered {@code LauncherSessionListener}s run; off when this runner lives
@@ -53,7 +55,21 @@ public final class UnitRunner implements AutoCloseable {
                 .selectors(unit.selectors().stream().map(UnitRunner::parse).toList())
                 .filters(allowedOnly(unit.allowedIds()));
         configuration.accept(request);
-        session.getLauncher().execute(request.build(), listener);
+        if (cancellable != null) {
+            cancellable.execute(session.getLauncher(), request.build(), listener);
+        } else {
+            session.getLauncher().execute(request.build(), listener);
+        }
+    }
+
+    /**
+     * Cancels the unit running now, on JUnit 6 (its tests not started yet are then skipped); on JUnit 5.14 a running
+     * unit runs to its end. May be called from any thread.
+     */
+    public void cancel() {
+        if (cancellable != null) {
+            cancellable.cancel();
+        }
     }
 
     private static DiscoverySelector parse(String identifier) {

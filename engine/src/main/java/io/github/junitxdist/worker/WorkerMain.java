@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Entry point of a worker JVM: {@code WorkerMain <port> <launch>}, with the run's secret as the first line on
@@ -60,8 +62,14 @@ public final class WorkerMain {
         Channel channel = new Channel(new Socket(InetAddress.getLoopbackAddress(), port));
         channel.send(new Hello(secret, launch));
         BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
-        ParentWatcher.start(channel, inbox);
-        run(channel, inbox);
+        AtomicReference<@Nullable UnitRunner> runner = new AtomicReference<>();
+        ParentWatcher.start(channel, inbox, () -> {
+            UnitRunner current = runner.get();
+            if (current != null) {
+                current.cancel();
+            }
+        });
+        run(channel, inbox, runner);
         System.exit(0);
     }
 
@@ -69,7 +77,9 @@ public final class WorkerMain {
      * Runs units until told to shut down. Each run of the parent that uses this worker (it may stay warm for several)
      * first sends an {@link Init} with that run's configuration parameters and system properties.
      */
-    private static void run(Channel channel, BlockingQueue<Message> inbox) throws InterruptedException {
+    private static void run(
+            Channel channel, BlockingQueue<Message> inbox, AtomicReference<@Nullable UnitRunner> runnerHolder)
+            throws InterruptedException {
         Map<String, String> parameters = new HashMap<>();
         Charset charset = consoleCharset();
         var out = new ChannelOutputStream(channel, false);
@@ -77,7 +87,9 @@ public final class WorkerMain {
         System.setOut(new PrintStream(out, true, charset));
         System.setErr(new PrintStream(err, true, charset));
         var forwarder = new EventForwarder(message -> send(channel, out, err, message), Throwables::capture);
-        try (var runner = new UnitRunner(true)) {
+        // Opened after the first Init, so that session listeners see the forwarded system properties.
+        UnitRunner runner = null;
+        try {
             Message message;
             while (!((message = inbox.take()) instanceof Message.Shutdown)) {
                 if (message instanceof Init init) {
@@ -88,9 +100,17 @@ public final class WorkerMain {
                     parameters.put("junit.platform.output.capture.stdout", "false");
                     parameters.put("junit.platform.output.capture.stderr", "false");
                 } else if (message instanceof RunUnit unit) {
+                    if (runner == null) {
+                        runner = new UnitRunner(true);
+                        runnerHolder.set(runner);
+                    }
                     runner.run(unit, request -> request.configurationParameters(parameters), forwarder);
                     send(channel, out, err, new UnitDone(unit.unitId(), forwarder.engineFailure()));
                 }
+            }
+        } finally {
+            if (runner != null) {
+                runner.close();
             }
         }
     }

@@ -14,8 +14,9 @@ import org.apiguardian.api.API;
 /**
  * One end of the connection between the parent and a worker.
  *
- * <p>{@link #send} may be called from any thread (calls are serialized and each message is flushed, so the other side
- * sees it at once); {@link #receive} must be called from one thread only.
+ * <p>{@link #send} and {@link #sendBuffered} may be called from any thread (calls are serialized); {@link #send} flushes
+ * at once, {@link #sendBuffered} leaves it to the next {@link #flush()}, so that a stream of small events does not cost
+ * one system call each. {@link #receive} must be called from one thread only.
  *
  * @since 0.1
  */
@@ -25,6 +26,7 @@ public final class Channel implements Closeable {
     private final Socket socket;
     private final DataInputStream in;
     private final DataOutputStream out;
+    private boolean dirty;
 
     public Channel(Socket socket) throws IOException {
         this.socket = socket;
@@ -37,6 +39,25 @@ public final class Channel implements Closeable {
         synchronized (out) {
             MessageCodec.write(out, message);
             out.flush();
+            dirty = false;
+        }
+    }
+
+    /** Sends without flushing; the message leaves with the next {@link #send} or {@link #flush()}. */
+    public void sendBuffered(Message message) throws IOException {
+        synchronized (out) {
+            MessageCodec.write(out, message);
+            dirty = true;
+        }
+    }
+
+    /** Sends what {@link #sendBuffered} left in the buffer, if anything. */
+    public void flush() throws IOException {
+        synchronized (out) {
+            if (dirty) {
+                out.flush();
+                dirty = false;
+            }
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.Arrays;
  * Replaces the worker's {@code System.out} or {@code System.err}: bytes are buffered and sent to the parent as
  * {@link Output} messages, never on the worker's real stdout.
  *
- * <p>Thread-safe. Sends when flushed, when the buffer is full, and before every execution event (see
- * {@link WorkerMain}), so output reaches the parent before the finish of the test that printed it.
+ * <p>Thread-safe. Hands its bytes to the channel when flushed, when the buffer is full, and before every execution
+ * event (see {@link WorkerMain}), so output reaches the parent before the finish of the test that printed it.
  */
 final class ChannelOutputStream extends OutputStream {
 
@@ -54,7 +54,7 @@ final class ChannelOutputStream extends OutputStream {
         if (count > 0) {
             byte[] bytes = Arrays.copyOf(buffer, count);
             count = 0;
-            channel.send(new Output(stderr, bytes));
+            channel.sendBuffered(new Output(stderr, bytes));
         }
     }
 }

@@ -41,6 +41,8 @@ public final class WorkerMain {
     /** Exit status of a worker whose parent went away. */
     static final int PARENT_GONE = 86;
 
+    private static final long FLUSH_INTERVAL_MILLIS = 5;
+
     private WorkerMain() {}
 
     public static void main(String[] args) throws Exception {
@@ -61,6 +63,7 @@ public final class WorkerMain {
         String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         Channel channel = new Channel(new Socket(InetAddress.getLoopbackAddress(), port));
         channel.send(new Hello(secret, launch));
+        startFlusher(channel);
         BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
         AtomicReference<@Nullable UnitRunner> runner = new AtomicReference<>();
         ParentWatcher.start(channel, inbox, () -> {
@@ -115,13 +118,47 @@ public final class WorkerMain {
         }
     }
 
+    /**
+     * Events are sent without flushing each (a suite of trivial tests would otherwise pay a system call per event);
+     * this daemon flushes what is buffered every few milliseconds, so the parent still sees them live.
+     */
+    private static void startFlusher(Channel channel) {
+        // System.exit from a test runs shutdown hooks: let what it printed and what finished before reach the parent.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.flush();
+            System.err.flush();
+            try {
+                channel.flush();
+            } catch (IOException e) {
+                // the parent is gone
+            }
+        }, "junit-xdist-final-flush"));
+        Thread flusher = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(FLUSH_INTERVAL_MILLIS);
+                    channel.flush();
+                }
+            } catch (InterruptedException | IOException e) {
+                // the connection is gone; the channel reader ends the worker
+            }
+        }, "junit-xdist-flusher");
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
     private static void send(Channel channel, ChannelOutputStream out, ChannelOutputStream err, Message message) {
         try {
             System.out.flush();
             System.err.flush();
             out.flush();
             err.flush();
-            channel.send(message);
+            // A start goes out at once: should the test kill its JVM, the parent knows which test did.
+            if (message instanceof UnitDone || message instanceof Message.Started) {
+                channel.send(message);
+            } else {
+                channel.sendBuffered(message);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("junit-xdist worker lost its connection to the parent", e);
         }

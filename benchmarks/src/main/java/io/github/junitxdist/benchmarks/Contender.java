@@ -1,0 +1,77 @@
+package io.github.junitxdist.benchmarks;
+
+/**
+ * One way of running a suite. Each is a real process: the standalone ConsoleLauncher on the suite's compiled classes,
+ * or {@code mvn surefire:test} on the suite's Maven project.
+ */
+enum Contender {
+
+    /** The cost of Maven and Surefire themselves, to subtract from the Surefire contenders. */
+    MAVEN_OVERHEAD("Maven + Surefire, no test selected", "`mvn surefire:test -Dtest=NoSuchBenchmarkTests`",
+            Launch.MAVEN, History.NONE),
+    SEQUENTIAL("Jupiter, sequential", "ConsoleLauncher, `--exclude-engine=xdist`", Launch.CONSOLE, History.NONE),
+    JUPITER_PARALLEL("Jupiter, parallel classes, W threads",
+            "ConsoleLauncher, `--exclude-engine=xdist`, classes concurrent, fixed parallelism W", Launch.CONSOLE,
+            History.NONE),
+    SUREFIRE_FORKS("Surefire, forkCount=W reuseForks=true",
+            "`mvn surefire:test -DforkCount=W -DreuseForks=true -Dsurefire.excludeJUnit5Engines=xdist`", Launch.MAVEN,
+            History.NONE),
+    XDIST_COLD("junit-xdist, W workers, cold", "ConsoleLauncher, `--config xdist.workers=W`, `.xdist/` deleted first",
+            Launch.CONSOLE, History.COLD),
+    XDIST_WARM("junit-xdist, W workers, warm",
+            "ConsoleLauncher, `--config xdist.workers=W`, `.xdist/` of an earlier run", Launch.CONSOLE, History.WARM),
+    XDIST_SUREFIRE_WARM("junit-xdist via Surefire, W workers, warm",
+            "`XDIST_WORKERS=W mvn surefire:test` (one Surefire fork), `.xdist/` of an earlier run", Launch.MAVEN,
+            History.WARM);
+
+    /** How a contender's process is started. */
+    enum Launch {
+        CONSOLE,
+        MAVEN
+    }
+
+    /** What a contender does with junit-xdist's duration history ({@code .xdist/} in the working directory). */
+    enum History {
+        /** Not junit-xdist: the history is neither read nor written. */
+        NONE,
+        /** The history is deleted before every run. */
+        COLD,
+        /** The history of an earlier run is in place; if there is none, an untimed run makes it first. */
+        WARM
+    }
+
+    private final String label;
+    private final String how;
+    private final Launch launch;
+    private final History history;
+
+    Contender(String label, String how, Launch launch, History history) {
+        this.label = label;
+        this.how = how;
+        this.launch = launch;
+        this.history = history;
+    }
+
+    /** A short name for tables and logs. */
+    String label() {
+        return label;
+    }
+
+    /** How the contender is run, in markdown. */
+    String how() {
+        return how;
+    }
+
+    Launch launch() {
+        return launch;
+    }
+
+    History history() {
+        return history;
+    }
+
+    /** Whether the contender runs the suite's tests (as opposed to measuring overhead). */
+    boolean runsTests() {
+        return this != MAVEN_OVERHEAD;
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.junitxdist.benchmarks;
+
+import java.util.List;
+
+/**
+ * A synthetic suite: its classes, the number of workers W it is run with, and the work it contains, from which the
+ * lower bound of any W-way run follows.
+ *
+ * @param id {@code S1} ... {@code S4}
+ * @param title what the suite stands for
+ * @param classes the generated test classes
+ * @param workers W: workers of junit-xdist, forks of Surefire, threads of Jupiter's parallel mode
+ * @param cpuBound whether the work needs a processor (so that W is capped at the processor count in the bound)
+ */
+record Suite(String id, String title, List<SyntheticClass> classes, int workers, boolean cpuBound) {
+
+    Suite {
+        classes = List.copyOf(classes);
+    }
+
+    /** The Java package of the generated classes, e.g. {@code bench.s1}. */
+    String packageName() {
+        return "bench." + id.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether the suite's classes record when they start, for the time-to-first-test and serial-chain figures. */
+    boolean marked() {
+        return classes.stream().anyMatch(c -> c.kind() == SyntheticClass.Kind.SLEEP);
+    }
+
+    int testCount() {
+        return classes.stream().mapToInt(SyntheticClass::testCount).sum();
+    }
+
+    long totalWorkMillis() {
+        return classes.stream().mapToLong(SyntheticClass::workMillis).sum();
+    }
+
+    /** The longest unit: junit-xdist and Surefire both run a class (with its nested classes) in one JVM. */
+    long longestUnitMillis() {
+        return classes.stream().mapToLong(SyntheticClass::workMillis).max().orElse(0);
+    }
+
+    long serialWorkMillis() {
+        return classes.stream().filter(SyntheticClass::serial).mapToLong(SyntheticClass::workMillis).sum();
+    }
+
+    /** W as far as the work can use it: for CPU-bound work, no more than the processors. */
+    int effectiveWorkers(int processors) {
+        return cpuBound ? Math.min(workers, processors) : workers;
+    }
+
+    /**
+     * The lower bound of a W-way run's test time: {@code max(total work / W, longest unit, serial work)}. Start-up and
+     * discovery are not in it.
+     */
+    double lowerBoundMillis(int processors) {
+        double share = (double) totalWorkMillis() / effectiveWorkers(processors);
+        return Math.max(share, Math.max(longestUnitMillis(), serialWorkMillis()));
+    }
+}

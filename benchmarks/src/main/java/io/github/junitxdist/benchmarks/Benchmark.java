@@ -41,6 +41,7 @@ public final class Benchmark {
         long start = System.nanoTime();
         int processors = Runtime.getRuntime().availableProcessors();
         Machine machine = Machine.describe(toolchain);
+        EngineBuild engine = EngineBuild.describe(toolchain);
         StartupProbe startup = StartupProbe.measure(toolchain);
         out.printf("JVM start-up: %.2f s with the JUnit Platform, %.2f s bare%n", startup.junitJvmSeconds(),
                 startup.bareJvmSeconds());
@@ -52,7 +53,8 @@ public final class Benchmark {
                     options.repetitions()));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        String report = new MarkdownReport(options, machine, startup, processors, results, started, took).render();
+        String report = new MarkdownReport(options, machine, engine, startup, processors, results, started, took)
+                .render();
         out.println();
         out.println(report);
         Path local = toolchain.workDirectory().resolve("benchmark-report.md");

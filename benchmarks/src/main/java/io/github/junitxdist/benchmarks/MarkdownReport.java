@@ -16,13 +16,14 @@ import java.util.stream.Collectors;
  *
  * @param options the benchmark's arguments
  * @param machine the machine description
+ * @param engine which engine build was measured
  * @param startup the JVM start-up probes
  * @param processors the processors available to the benchmark
  * @param results one result per suite, in order
  * @param started when the benchmark started
  * @param took how long the whole benchmark took
  */
-record MarkdownReport(Options options, Machine machine, StartupProbe startup, int processors,
+record MarkdownReport(Options options, Machine machine, EngineBuild engine, StartupProbe startup, int processors,
         List<SuiteResult> results, ZonedDateTime started, Duration took) {
 
     /** The whole report, ready to print and to put into {@code docs/benchmarks.md}. */
@@ -52,6 +53,7 @@ record MarkdownReport(Options options, Machine machine, StartupProbe startup, in
                 options.quick() ? "Quick mode" : "Full mode", options.repetitions(),
                 options.repetitions() == 1 ? "" : "s", options.scale()));
         out.append("Machine:\n\n```\n").append(machine.text()).append("```\n\n");
+        out.append("Engine: ").append(engine.text()).append(".\n\n");
         out.append(String.format(Locale.ROOT, "One JVM start (the unit of some targets): %.2f s for a JVM that starts"
                         + " the JUnit Platform and discovers nothing (ConsoleLauncher on an empty directory); a bare"
                         + " `java -version` takes %.2f s. Medians of 5.%n%n",

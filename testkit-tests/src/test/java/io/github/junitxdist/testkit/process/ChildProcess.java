@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * try-with-resources. Every started process is remembered by {@link ProcessOutputOnFailure}, which prints its output
  * when the test fails. Not thread-safe: one test thread drives it.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
 
     /** Variables of the environment of this JVM that would change how the engine behaves in the child. */
     private static final List<String> ENGINE_ENVIRONMENT =
@@ -63,7 +63,7 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -72,7 +72,7 @@ final class ChildProcess implements AutoCloseable {
     }
 
     /** Waits for the process to exit and returns its exit code; fails the test if it is still running at the limit. */
-    int awaitExit(Duration limit) {
+    public int awaitExit(Duration limit) {
         try {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 close();
@@ -83,6 +83,16 @@ final class ChildProcess implements AutoCloseable {
             throw new AssertionError("Interrupted while waiting for " + command, e);
         }
         return process.exitValue();
+    }
+
+    /** The file standard output goes to. */
+    public Path stdoutFile() {
+        return stdout;
+    }
+
+    /** What the process wrote to standard error so far. */
+    public String stderr() {
+        return read(stderr);
     }
 
     /** What the process wrote to standard output and standard error so far. */

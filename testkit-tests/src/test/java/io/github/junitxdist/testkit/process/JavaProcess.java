@@ -10,7 +10,7 @@ import java.util.Map;
  * Builds the command line of a fresh JVM, running either a main class or an executable jar with this JVM's
  * {@code java}, and starts it as a {@link ChildProcess}.
  */
-final class JavaProcess {
+public final class JavaProcess {
 
     private final List<String> jvmArguments = new ArrayList<>();
     private final List<String> arguments = new ArrayList<>();
@@ -20,30 +20,36 @@ final class JavaProcess {
     private JavaProcess() {}
 
     /** A JVM running {@code mainClass} from {@code classpath}. */
-    static JavaProcess mainClass(List<Path> classpath, String mainClass) {
+    public static JavaProcess mainClass(List<Path> classpath, String mainClass) {
         JavaProcess java = new JavaProcess();
         java.target.addAll(List.of("-cp", TestPaths.joinPaths(classpath), mainClass));
         return java;
     }
 
     /** A JVM running {@code java -jar jar}. */
-    static JavaProcess jar(Path jar) {
+    public static JavaProcess jar(Path jar) {
         JavaProcess java = new JavaProcess();
         java.target.addAll(List.of("-jar", jar.toString()));
         return java;
     }
 
-    JavaProcess systemProperty(String key, Object value) {
+    /** JVM options such as {@code -Xmx96m} or {@code -agentlib:...}, before the main class or jar. */
+    public JavaProcess jvmArguments(String... values) {
+        jvmArguments.addAll(List.of(values));
+        return this;
+    }
+
+    public JavaProcess systemProperty(String key, Object value) {
         jvmArguments.add("-D" + key + "=" + value);
         return this;
     }
 
-    JavaProcess arguments(String... values) {
+    public JavaProcess arguments(String... values) {
         arguments.addAll(List.of(values));
         return this;
     }
 
-    JavaProcess arguments(List<String> values) {
+    public JavaProcess arguments(List<String> values) {
         arguments.addAll(values);
         return this;
     }
@@ -59,7 +65,7 @@ final class JavaProcess {
     }
 
     /** Starts the JVM in this JVM's working directory; output goes to files in {@code outputDirectory}. */
-    ChildProcess start(Path outputDirectory) {
+    public ChildProcess start(Path outputDirectory) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArguments);

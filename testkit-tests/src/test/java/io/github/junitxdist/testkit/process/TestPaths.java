@@ -22,7 +22,7 @@ import org.junit.platform.launcher.Launcher;
 import org.opentest4j.AssertionFailedError;
 
 /** Where the process tests find their inputs (classes, jars) and put their outputs (one directory per run). */
-final class TestPaths {
+public final class TestPaths {
 
     private TestPaths() {}
 
@@ -42,7 +42,7 @@ final class TestPaths {
     }
 
     /** A new, empty directory {@code target/<first>/<more>...} for one run; a leftover from an earlier run is wiped. */
-    static Path freshDirectory(String first, String... more) {
+    public static Path freshDirectory(String first, String... more) {
         Path dir = buildDirectory().resolve(Path.of(first, more));
         deleteRecursively(dir);
         try {
@@ -53,7 +53,7 @@ final class TestPaths {
     }
 
     /** The ConsoleLauncher jar copied into {@code target/console/} by the build. */
-    static Path consoleLauncherJar() {
+    public static Path consoleLauncherJar() {
         Path dir = Path.of(System.getProperty("xdist.it.consoleDir", buildDirectory().resolve("console").toString()));
         try (Stream<Path> jars = Files.list(dir)) {
             return jars.filter(jar -> jar.getFileName().toString().startsWith("junit-platform-console-standalone-"))
@@ -68,7 +68,7 @@ final class TestPaths {
      * The classpath of a fresh JVM that runs the Launcher on the fixtures: this JVM's test classpath plus the code
      * sources of the platform, Jupiter, opentest4j and the engine, which Surefire may keep off {@code java.class.path}.
      */
-    static List<Path> launcherClasspath() {
+    public static List<Path> launcherClasspath() {
         Set<Path> entries = new LinkedHashSet<>();
         entries.addAll(split(System.getProperty("java.class.path")));
         entries.addAll(split(System.getProperty("surefire.test.class.path")));
@@ -87,7 +87,7 @@ final class TestPaths {
         return result;
     }
 
-    static Path codeSource(Class<?> type) {
+    public static Path codeSource(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
         } catch (URISyntaxException e) {

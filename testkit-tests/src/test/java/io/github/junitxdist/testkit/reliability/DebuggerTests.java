@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.junitxdist.testkit.fixtures.process.AlphaFixture;
 import io.github.junitxdist.testkit.fixtures.process.LauncherMain;
 import io.github.junitxdist.testkit.fixtures.process.RecordingExtension;
+import io.github.junitxdist.testkit.process.ChildProcess;
+import io.github.junitxdist.testkit.process.JavaProcess;
+import io.github.junitxdist.testkit.process.TestPaths;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -25,16 +27,15 @@ class DebuggerTests {
 
     @Test
     void runsTheTestsInTheLauncherJvmWhenADebuggerAgentIsLoaded() throws Exception {
-        Path dir = ChildJvm.freshDirectory("debugger");
+        Path dir = TestPaths.freshDirectory("reliability-it", "debugger");
         Path records = Files.createDirectories(dir.resolve("records"));
-        List<String> jvmArguments = List.of(
-                "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0",
-                "-Dxdist.workers=2",
-                "-D" + RecordingExtension.RECORDS_DIR + "=" + records);
-        List<String> arguments = new ArrayList<>(ChildJvm.classpathArguments(LauncherMain.class.getName()));
-        arguments.addAll(List.of(dir.resolve("results.txt").toString(), AlphaFixture.class.getName()));
+        JavaProcess java = JavaProcess.mainClass(TestPaths.launcherClasspath(), LauncherMain.class.getName())
+                .jvmArguments("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0")
+                .systemProperty("xdist.workers", 2)
+                .systemProperty(RecordingExtension.RECORDS_DIR, records)
+                .arguments(dir.resolve("results.txt").toString(), AlphaFixture.class.getName());
 
-        try (ChildJvm launcher = ChildJvm.start(dir, jvmArguments, arguments)) {
+        try (ChildProcess launcher = java.start(dir)) {
             int exitCode = launcher.awaitExit(Duration.ofMinutes(2));
             String stderr = launcher.stderr();
             assertThat(exitCode).as("exit code of the launcher JVM; stderr:%n%s", stderr).isZero();

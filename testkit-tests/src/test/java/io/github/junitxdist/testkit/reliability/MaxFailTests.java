@@ -9,6 +9,9 @@ import io.github.junitxdist.testkit.fixtures.reliability.CrashingFixture;
 import io.github.junitxdist.testkit.fixtures.reliability.MostTestsOneFailingFixture;
 import io.github.junitxdist.testkit.fixtures.reliability.OnePassingTestFixture;
 import io.github.junitxdist.testkit.fixtures.reliability.TwoPassingTestsFixture;
+import io.github.junitxdist.testkit.process.ChildProcess;
+import io.github.junitxdist.testkit.process.JavaProcess;
+import io.github.junitxdist.testkit.process.TestPaths;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,15 +63,15 @@ class MaxFailTests {
     @Test
     void skipsTheClassesThatDidNotStartWhenTheConsoleLauncherFailsFast() throws Exception {
         assumeTrue(cancellationSupported(), "--fail-fast and CancellationToken exist since JUnit 6.0");
-        Path dir = ChildJvm.freshDirectory("fail-fast");
-        List<String> arguments = new ArrayList<>(List.of("-jar", ChildJvm.consoleLauncherJar().toString(), "execute",
+        Path dir = TestPaths.freshDirectory("reliability-it", "fail-fast");
+        List<String> arguments = new ArrayList<>(List.of("execute",
                 "--disable-banner", "--disable-ansi-colors", "--details=tree", "--fail-fast",
-                "--class-path=" + ChildJvm.codeSource(CrashingFixture.class) + File.pathSeparator
-                        + ChildJvm.codeSource(XdistTestEngine.class),
+                "--class-path=" + TestPaths.codeSource(CrashingFixture.class) + File.pathSeparator
+                        + TestPaths.codeSource(XdistTestEngine.class),
                 "--reports-dir=" + dir.resolve("reports"), "--config", "xdist.workers=1"));
         CLASSES.forEach(type -> arguments.add("--select-class=" + type.getName()));
 
-        try (ChildJvm launcher = ChildJvm.start(dir, List.of(), arguments)) {
+        try (ChildProcess launcher = JavaProcess.jar(TestPaths.consoleLauncherJar()).arguments(arguments).start(dir)) {
             int exitCode = launcher.awaitExit(Duration.ofMinutes(2));
             assertThat(exitCode).as("ConsoleLauncher exit code (1: tests failed); stderr:%n%s", launcher.stderr())
                     .isEqualTo(1);

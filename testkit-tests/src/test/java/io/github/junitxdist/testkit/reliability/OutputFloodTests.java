@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.junitxdist.testkit.fixtures.reliability.FloodFixture;
 import io.github.junitxdist.testkit.fixtures.reliability.MarkerFixture;
 import io.github.junitxdist.testkit.fixtures.reliability.PeakHeapLauncherMain;
+import io.github.junitxdist.testkit.process.ChildProcess;
+import io.github.junitxdist.testkit.process.JavaProcess;
+import io.github.junitxdist.testkit.process.TestPaths;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,14 +32,16 @@ class OutputFloodTests {
 
     @Test
     void aParentWithA96MegabyteHeapRelaysTwoHundredMegabytesOfOutput() throws Exception {
-        Path dir = ChildJvm.freshDirectory("output-flood");
+        Path dir = TestPaths.freshDirectory("reliability-it", "output-flood");
         Path results = dir.resolve("results.txt");
-        List<String> arguments = new ArrayList<>(ChildJvm.classpathArguments(PeakHeapLauncherMain.class.getName()));
-        arguments.addAll(List.of(results.toString(), FloodFixture.class.getName(), MarkerFixture.class.getName()));
         // Only the parent is small: the workers get a heap of their own, so that a failure points at the parent.
-        List<String> jvmArguments = List.of("-Xmx96m", "-Dxdist.workers=2", "-Dxdist.jvmArgs=-Xmx256m");
+        JavaProcess java = JavaProcess.mainClass(TestPaths.launcherClasspath(), PeakHeapLauncherMain.class.getName())
+                .jvmArguments("-Xmx96m")
+                .systemProperty("xdist.workers", 2)
+                .systemProperty("xdist.jvmArgs", "-Xmx256m")
+                .arguments(results.toString(), FloodFixture.class.getName(), MarkerFixture.class.getName());
 
-        try (ChildJvm launcher = ChildJvm.start(dir, jvmArguments, arguments)) {
+        try (ChildProcess launcher = java.start(dir)) {
             int exitCode = launcher.awaitExit(Duration.ofMinutes(3));
             String stderr = launcher.stderr();
             System.out.println("Parent JVM (-Xmx96m) heap, peak as the JVM recorded it: " + stderr.lines()
@@ -48,7 +51,7 @@ class OutputFloodTests {
             assertThat(Files.readAllLines(results)).as("what the Launcher's listeners saw")
                     .contains("summary\tfound=3\tsucceeded=3\tfailed=0");
 
-            StdoutScan scan = StdoutScan.of(launcher.stdout());
+            StdoutScan scan = StdoutScan.of(launcher.stdoutFile());
             assertThat(scan.markers()).as("marker lines in the parent's stdout")
                     .containsExactly(MarkerFixture.MARKER + "first", MarkerFixture.MARKER + "second");
             assertThat(scan.floodCharacters()).as("characters of the flood in the parent's stdout")

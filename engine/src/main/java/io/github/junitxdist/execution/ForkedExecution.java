@@ -106,7 +106,7 @@ final class ForkedExecution implements WorkerSlot.Events {
                     cancelRunning();
                     drainPending(relay -> relay.skip(cancelled.get()));
                 } else if (active.isEmpty()) {
-                    var cause = new WorkerLostException(restartsLeft == 0 && settings.maxWorkerRestart() >= 0
+                    var cause = new WorkerLostException(restartsLeft == 0
                             ? "junit-xdist: not run, xdist.maxWorkerRestart=%d replacement workers were used up; %s"
                                     .formatted(settings.maxWorkerRestart(), lastFailure)
                             : lastFailure);

@@ -1,6 +1,5 @@
 package io.github.junitxdist.execution;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,11 +51,7 @@ final class RelayListener implements EngineExecutionListener {
     /** Writes a test's output to the current {@code System.out} or {@code System.err} of this JVM. */
     synchronized void output(boolean stderr, byte[] bytes) {
         PrintStream stream = stderr ? System.err : System.out;
-        try {
-            stream.write(bytes);
-        } catch (IOException e) {
-            stream.write(bytes, 0, bytes.length);
-        }
+        stream.write(bytes, 0, bytes.length);
         stream.flush();
     }
 

@@ -33,7 +33,11 @@ final class WorkerSlot {
     volatile @Nullable Channel channel;
     volatile @Nullable WorkUnit unit;
     volatile @Nullable UnitRelay relay;
-    volatile long assignedAt;
+    /**
+     * When the worker reported the first event of its unit; a unit's recorded duration starts there, so that a fresh
+     * worker's own start-up is not counted as the unit's. Only the relay thread uses it.
+     */
+    private long unitStartedAt;
     volatile boolean released;
     private volatile @Nullable RelayListener listener;
     private volatile @Nullable Events events;
@@ -51,7 +55,6 @@ final class WorkerSlot {
     void assign(WorkUnit unit, UnitRelay relay) {
         this.relay = relay;
         this.unit = unit;
-        this.assignedAt = System.nanoTime();
     }
 
     /** Binds the slot to a run; a pooled worker is bound again by each run that reuses it. */
@@ -86,12 +89,16 @@ final class WorkerSlot {
                     process.kill();
                 } else if (message instanceof UnitDone done && current != null) {
                     WorkUnit finished = unit;
-                    long nanos = System.nanoTime() - assignedAt;
+                    long nanos = unitStartedAt == 0 ? 0 : System.nanoTime() - unitStartedAt;
+                    unitStartedAt = 0;
                     relay = null;
                     unit = null;
                     current.finish(done.engineFailure(), process.name());
                     events().unitFinished(this, finished, nanos);
                 } else if (current != null) {
+                    if (unitStartedAt == 0) {
+                        unitStartedAt = System.nanoTime();
+                    }
                     current.handle(message);
                 } else if (message instanceof Message.Output output && listener != null) {
                     listener.output(output.stderr(), output.bytes());

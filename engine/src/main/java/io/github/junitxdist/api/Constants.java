@@ -34,6 +34,28 @@ public final class Constants {
     public static final String WORKERS_ENVIRONMENT_VARIABLE = "XDIST_WORKERS";
 
     /**
+     * How the tests are cut into units and handed to workers: {@value}.
+     *
+     * <p>Legal values:
+     * <ul>
+     *   <li>{@code loadscope} (the default): one unit per top-level class with its {@code @Nested} classes, to whichever
+     *       worker is free, costliest first;
+     *   <li>{@code load}: the tests of each class (a method, or a whole template or factory) are spread over the
+     *       workers, in up to one part per worker, so a single large class runs on several workers at once; its
+     *       class-level lifecycle runs once per part;
+     *   <li>{@code loadgroup}: as {@code loadscope}, but classes and methods annotated
+     *       {@link XdistGroup @XdistGroup} with the same name form one unit;
+     *   <li>{@code worksteal}: the {@code loadscope} units are split evenly among the workers up front, and a worker
+     *       that runs out takes from the end of the busiest worker's share;
+     *   <li>{@code no}: no workers; every test runs in the calling JVM, the same as {@code xdist.workers=0}.
+     * </ul>
+     */
+    public static final String DIST_PROPERTY_NAME = "xdist.dist";
+
+    /** Default of {@value #DIST_PROPERTY_NAME}: {@value}. */
+    public static final String DIST_DEFAULT = "loadscope";
+
+    /**
      * Extra JVM arguments for every worker, separated by whitespace; quote an argument that contains spaces with
      * {@code "} or {@code '}: {@value}. Default: none. They come after the arguments inherited from the calling JVM, so
      * they win where the JVM takes the last occurrence (e.g. {@code -Xmx}).

@@ -15,7 +15,7 @@ final class UnknownKeys {
     private static final Logger LOGGER = Logger.getLogger("io.github.junitxdist");
 
     private static final List<String> CONFIGURATION_KEYS = List.of(
-            Constants.WORKERS_PROPERTY_NAME, Constants.JVM_ARGS_PROPERTY_NAME,
+            Constants.WORKERS_PROPERTY_NAME, Constants.DIST_PROPERTY_NAME, Constants.JVM_ARGS_PROPERTY_NAME,
             Constants.MAX_WORKER_RESTART_PROPERTY_NAME, Constants.TIMEOUT_PROPERTY_NAME,
             Constants.MAX_FAIL_PROPERTY_NAME, Constants.DURATIONS_FILE_PROPERTY_NAME);
 

@@ -1,5 +1,7 @@
 package io.github.junitxdist.config;
 
+import static io.github.junitxdist.api.Constants.DIST_DEFAULT;
+import static io.github.junitxdist.api.Constants.DIST_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.DURATIONS_FILE_DEFAULT;
 import static io.github.junitxdist.api.Constants.DURATIONS_FILE_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.JVM_ARGS_PROPERTY_NAME;
@@ -11,6 +13,7 @@ import static io.github.junitxdist.api.Constants.WORKERS_ENVIRONMENT_VARIABLE;
 import static io.github.junitxdist.api.Constants.WORKERS_PROPERTY_NAME;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.junitxdist.scheduling.Distribution;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +27,8 @@ import org.junit.platform.engine.ConfigurationParameters;
 /**
  * The engine's configuration, parsed and validated once per run.
  *
- * @param workers the number of worker JVMs; {@code 0} runs the tests in the calling JVM
+ * @param workers the number of worker JVMs; {@code 0} runs the tests in the calling JVM (so does {@code xdist.dist=no})
+ * @param distribution how the tests are cut into units and handed to workers
  * @param jvmArgs extra JVM arguments for every worker
  * @param maxWorkerRestart how many crashed workers may be replaced; empty for the default, 4 × the workers started
  * @param timeout longest time a test may run, if limited
@@ -34,7 +38,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 @API(status = INTERNAL, since = "0.1")
 public record XdistConfiguration(
-        int workers, List<String> jvmArgs, OptionalInt maxWorkerRestart, Optional<Duration> timeout,
+        int workers, Distribution distribution, List<String> jvmArgs, OptionalInt maxWorkerRestart, Optional<Duration> timeout,
         OptionalInt maxFail, Path durationsFile) {
 
     public XdistConfiguration {
@@ -55,6 +59,10 @@ public record XdistConfiguration(
                 : parseWorkers(
                         "configuration parameter " + WORKERS_PROPERTY_NAME,
                         parameters.get(WORKERS_PROPERTY_NAME).orElse(WORKERS_DEFAULT));
+        Distribution distribution = distribution(parameters.get(DIST_PROPERTY_NAME).orElse(DIST_DEFAULT));
+        if (distribution == Distribution.NO) {
+            workers = 0;
+        }
         List<String> jvmArgs = parameters.get(JVM_ARGS_PROPERTY_NAME)
                 .map(value -> CommandLineSplitter.split(JVM_ARGS_PROPERTY_NAME, value))
                 .orElse(List.of());
@@ -62,7 +70,12 @@ public record XdistConfiguration(
         Optional<Duration> timeout = parameters.get(TIMEOUT_PROPERTY_NAME).map(XdistConfiguration::parseTimeout);
         OptionalInt maxFail = integer(parameters, MAX_FAIL_PROPERTY_NAME, 1, "a positive integer");
         Path durationsFile = durationsFile(parameters.get(DURATIONS_FILE_PROPERTY_NAME).orElse(DURATIONS_FILE_DEFAULT));
-        return new XdistConfiguration(workers, jvmArgs, maxWorkerRestart, timeout, maxFail, durationsFile);
+        return new XdistConfiguration(workers, distribution, jvmArgs, maxWorkerRestart, timeout, maxFail, durationsFile);
+    }
+
+    private static Distribution distribution(String raw) {
+        return Distribution.byKey(raw.strip().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> invalid(
+                "configuration parameter " + DIST_PROPERTY_NAME, raw, "one of " + String.join(", ", Distribution.keys())));
     }
 
     private static Path durationsFile(String raw) {

@@ -1,8 +1,8 @@
 /**
  * Discovery: taking tests over from the Jupiter engine (the take-over record, its post-discovery filter and discovery
- * listener) and re-selecting one unit in a worker.
+ * listener), checking where junit-xdist's annotations are placed, and re-selecting one unit in a worker.
  *
- * <p>Depends on {@code api} and the JUnit Platform engine and launcher APIs.
+ * <p>Depends on {@code api}, the JUnit Platform engine and launcher APIs, and the Jupiter API ({@code @Nested}).
  */
 @NullMarked
 package io.github.junitxdist.discovery;

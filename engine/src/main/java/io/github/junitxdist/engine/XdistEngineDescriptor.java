@@ -45,9 +45,9 @@ final class XdistEngineDescriptor extends EngineDescriptor {
     }
 
     ExecutionPlan plan() {
-        return new ExecutionPlan(this, selectors, unit -> {
-            Set<String> allowed = allowedIdsByUnit.get(unit.getUniqueId());
-            return allowed != null ? allowed : ExecutionPlan.subtreeIds(unit);
+        return new ExecutionPlan(this, selectors, top -> {
+            Set<String> allowed = allowedIdsByUnit.get(top.getUniqueId());
+            return allowed != null ? allowed : ExecutionPlan.subtreeIds(top);
         });
     }
 

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.junitxdist.api.Constants;
 import io.github.junitxdist.config.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.discovery.AnnotationChecks;
 import io.github.junitxdist.discovery.TakeoverRecord;
 import io.github.junitxdist.execution.XdistExecutor;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import org.junit.platform.engine.UniqueId;
 
 /**
  * The junit-xdist test engine: discovers through Jupiter, takes those tests over from the Jupiter engine, and runs them
- * on a pool of forked worker JVMs, one unit (a top-level class with its {@code @Nested} classes) at a time per worker.
+ * on a pool of forked worker JVMs, one unit (by default a top-level class with its {@code @Nested} classes) at a time per
+ * worker.
  *
  * <p>Registered through {@code META-INF/services}; putting the engine jar on the test classpath is all it takes.
  *
@@ -67,6 +69,7 @@ public final class XdistTestEngine implements TestEngine {
             root.addChild(child);
         }
         TakeoverRecord.takeOver(root);
+        AnnotationChecks.check(root, request.getDiscoveryListener());
         return root;
     }
 

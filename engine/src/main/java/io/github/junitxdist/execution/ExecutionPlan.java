@@ -2,75 +2,135 @@ package io.github.junitxdist.execution;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.github.junitxdist.api.Serial;
 import io.github.junitxdist.discovery.UnitSelectors;
 import io.github.junitxdist.protocol.Message.RunUnit;
+import io.github.junitxdist.scheduling.Distribution;
+import io.github.junitxdist.scheduling.TestItem;
 import io.github.junitxdist.scheduling.WorkUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apiguardian.api.API;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 
 /**
- * What a run executes: the work units cut from the pruned tree, how a worker re-selects each of them, and an index of
- * every descriptor by unique id for relaying events.
+ * What a run executes: the items of the pruned tree, the units a distribution mode cuts from them, how a worker
+ * re-selects each unit, and an index of every descriptor by unique id for relaying events.
+ *
+ * <p>A unit's scope is its items with their subtrees, and the containers above them (classes, nested classes). A
+ * container is shared when items of several units lie below it; {@link #holders()} counts them, so the relay starts a
+ * shared container once and finishes it after its last unit.
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ExecutionPlan {
 
-    private final List<WorkUnit> units = new ArrayList<>();
-    private final List<TestDescriptor> unitRoots = new ArrayList<>();
-    private final List<RunUnit> requests = new ArrayList<>();
+    /** The descriptors a unit runs: its items, and the ids of the containers above them. */
+    record Scope(List<TestDescriptor> items, Set<String> containers) {}
+
+    private final TestDescriptor root;
+    private final List<DiscoverySelector> selectors;
+    private final Function<TestDescriptor, Set<String>> allowedIds;
     private final Map<String, TestDescriptor> index = new ConcurrentHashMap<>();
+    private final TestItems found;
+    private final Set<String> itemIds = new HashSet<>();
+    private final List<WorkUnit> units = new ArrayList<>();
+    private final List<Scope> scopes = new ArrayList<>();
+    private final List<RunUnit> requests = new ArrayList<>();
+    private final Map<String, Integer> holders = new HashMap<>();
 
     /**
      * @param root the engine descriptor after the Launcher's filters and pruning
      * @param selectors the original discovery request's selectors
-     * @param allowedIds for a unit root, the ids of its subtree as they were before pruning (which hides the children
-     *     of class templates); the current subtree where unknown
+     * @param allowedIds for a top-level class, the ids of its subtree as they were before pruning (which hides the
+     *     children of class templates); the current subtree where unknown
      */
     public ExecutionPlan(
             TestDescriptor root, List<DiscoverySelector> selectors, Function<TestDescriptor, Set<String>> allowedIds) {
+        this.root = root;
+        this.selectors = List.copyOf(selectors);
+        this.allowedIds = allowedIds;
         root.accept(descriptor -> index.put(descriptor.getUniqueId().toString(), descriptor));
-        for (TestDescriptor unitRoot : root.getChildren()) {
-            int id = units.size();
-            String className = unitRoot.getSource()
-                    .filter(ClassSource.class::isInstance)
-                    .map(source -> ((ClassSource) source).getClassName())
-                    .orElse("");
-            long tests = countTests(unitRoot);
-            units.add(new WorkUnit(id, unitRoot.getUniqueId().toString(), isSerial(unitRoot), tests, tests));
-            unitRoots.add(unitRoot);
-            requests.add(new RunUnit(
-                    id,
-                    UnitSelectors.forUnit(selectors, unitRoot.getUniqueId(), className),
-                    allowedIds.apply(unitRoot)));
-        }
+        this.found = TestItems.of(root);
+        found.descriptors().forEach(item -> itemIds.add(id(item)));
     }
 
     /** The ids of a subtree as it is now. */
-    public static Set<String> subtreeIds(TestDescriptor unitRoot) {
+    public static Set<String> subtreeIds(TestDescriptor descriptor) {
         Set<String> ids = new HashSet<>();
-        unitRoot.accept(descriptor -> ids.add(descriptor.getUniqueId().toString()));
+        descriptor.accept(inside -> ids.add(inside.getUniqueId().toString()));
         return ids;
     }
 
-    public List<WorkUnit> units() {
+    public List<TestItem> items() {
+        return found.items();
+    }
+
+    /** Cuts the units for the given mode and number of workers; call once. */
+    public List<WorkUnit> cut(Distribution distribution, int workers) {
+        Map<String, Map<String, String>> itemOfIdByTop = new HashMap<>();
+        for (WorkUnit unit : distribution.cut(found.items(), workers)) {
+            List<TestDescriptor> items = unit.items().stream().map(found.descriptors()::get).toList();
+            Set<String> containers = new LinkedHashSet<>();
+            Map<String, TestDescriptor> tops = new LinkedHashMap<>();
+            for (TestDescriptor item : items) {
+                TestDescriptor top = item;
+                for (TestDescriptor parent = item.getParent().orElse(null); parent != null && parent != root;
+                        parent = parent.getParent().orElse(null)) {
+                    containers.add(id(parent));
+                    top = parent;
+                }
+                tops.put(id(top), top);
+            }
+            containers.forEach(container -> holders.merge(container, 1, Integer::sum));
+            Set<String> unitItems = new HashSet<>();
+            items.forEach(item -> unitItems.add(id(item)));
+            Set<String> allowed = new HashSet<>(containers);
+            List<String> unitSelectors = new ArrayList<>();
+            for (TestDescriptor top : tops.values()) {
+                Map<String, String> itemOfId = itemOfIdByTop.computeIfAbsent(id(top), k -> itemOfId(top));
+                itemOfId.forEach((id, item) -> {
+                    if (unitItems.contains(item)) {
+                        allowed.add(id);
+                    }
+                });
+                unitSelectors.addAll(UnitSelectors.forUnit(selectors, top.getUniqueId(), className(top)));
+            }
+            units.add(unit);
+            scopes.add(new Scope(items, containers));
+            requests.add(new RunUnit(unit.id(), List.copyOf(new LinkedHashSet<>(unitSelectors)), allowed));
+        }
         return List.copyOf(units);
     }
 
-    TestDescriptor unitRoot(WorkUnit unit) {
-        return unitRoots.get(unit.id());
+    /** For each id allowed below a top-level descriptor, the id of the item it belongs to (itself, or an ancestor). */
+    private Map<String, String> itemOfId(TestDescriptor top) {
+        Map<String, String> itemOfId = new HashMap<>();
+        for (String id : allowedIds.apply(top)) {
+            for (UniqueId current = UniqueId.parse(id); current.getSegments().size() > 1;
+                    current = current.removeLastSegment()) {
+                if (itemIds.contains(current.toString())) {
+                    itemOfId.put(id, current.toString());
+                    break;
+                }
+            }
+        }
+        return itemOfId;
+    }
+
+    Scope scope(WorkUnit unit) {
+        return scopes.get(unit.id());
     }
 
     RunUnit request(WorkUnit unit) {
@@ -81,26 +141,19 @@ public final class ExecutionPlan {
         return index;
     }
 
-    private static boolean isSerial(TestDescriptor unitRoot) {
-        return unitRoot.getSource()
-                .filter(ClassSource.class::isInstance)
-                .map(source -> {
-                    try {
-                        return AnnotationSupport.isAnnotated(((ClassSource) source).getJavaClass(), Serial.class);
-                    } catch (RuntimeException e) {
-                        return false;
-                    }
-                })
-                .orElse(false);
+    /** For each container, how many units hold items below it. */
+    Map<String, Integer> holders() {
+        return holders;
     }
 
-    private static long countTests(TestDescriptor unitRoot) {
-        long[] count = {0};
-        unitRoot.accept(descriptor -> {
-            if (descriptor.isTest() || descriptor.mayRegisterTests()) {
-                count[0]++;
-            }
-        });
-        return Math.max(1, count[0]);
+    private static String className(TestDescriptor top) {
+        return top.getSource()
+                .filter(ClassSource.class::isInstance)
+                .map(source -> ((ClassSource) source).getClassName())
+                .orElse("");
+    }
+
+    private static String id(TestDescriptor descriptor) {
+        return descriptor.getUniqueId().toString();
     }
 }

@@ -65,6 +65,9 @@ final class ForkedExecution implements WorkerSlot.Events {
     private final List<WorkerSlot> used = new ArrayList<>();
     private final Map<Integer, UnitRelay> relays = new HashMap<>();
     private final Map<Integer, RunUnit> reruns = new HashMap<>();
+    /** Connected workers of this run that wait for a unit blocked by locks or by units ahead of it. */
+    private final List<WorkerSlot> waiting = new ArrayList<>();
+    private final TreeState tree;
     private int inFlight;
     private boolean cancelSent;
     private int restartsLeft;
@@ -79,6 +82,7 @@ final class ForkedExecution implements WorkerSlot.Events {
         this.cancellation = cancellation;
         this.settings = settings;
         this.restartsLeft = settings.maxWorkerRestart();
+        this.tree = new TreeState(plan.holders(), listener);
     }
 
     void run(int workers) throws InterruptedException {
@@ -116,6 +120,13 @@ final class ForkedExecution implements WorkerSlot.Events {
                 if (inFlight == 0 && !scheduler.hasPending()) {
                     break;
                 }
+                if (inFlight == 0 && !waiting.isEmpty() && waiting.size() == active.size()) {
+                    // Cannot happen while the scheduler keeps its promise; rather fail the rest than wait forever.
+                    var cause = new WorkerLostException("junit-xdist: not run: no worker may take these tests (workers "
+                            + waiting.stream().map(slot -> slot.process.name()).toList() + " are waiting for them)");
+                    drainPending(relay -> relay.failUnreported(cause));
+                    break;
+                }
                 Event event = events.poll(200, TimeUnit.MILLISECONDS);
                 if (event != null) {
                     handle(event);
@@ -123,6 +134,7 @@ final class ForkedExecution implements WorkerSlot.Events {
                 watchTimes();
             }
         } finally {
+            List.copyOf(waiting).forEach(this::assignOrRelease);
             stopAll();
         }
     }
@@ -147,10 +159,12 @@ final class ForkedExecution implements WorkerSlot.Events {
             connect(e.slot(), e.channel());
         } else if (event instanceof UnitFinished e) {
             inFlight--;
+            scheduler.done(e.unit());
             if (!reruns.containsKey(e.unit().id())) {
                 settings.history().record(e.unit().uniqueId(), TimeUnit.NANOSECONDS.toMillis(e.nanos()));
             }
             assignOrRelease(e.slot());
+            retryWaiting();
         } else if (event instanceof WorkerLost e) {
             if (e.unit() != null) {
                 inFlight--;
@@ -159,10 +173,13 @@ final class ForkedExecution implements WorkerSlot.Events {
                     reruns.put(e.unit().id(), new RunUnit(original.unitId(), original.selectors(),
                             relays.get(e.unit().id()).remaining(original.allowedIds())));
                     scheduler.putBack(e.unit());
+                } else {
+                    scheduler.done(e.unit());
                 }
             }
             lastFailure = e.reason();
             lost(e.slot());
+            retryWaiting();
         } else if (event instanceof Exited e && !e.slot().connected && active.get(e.slot().index) == e.slot()) {
             var process = e.slot().process;
             lastFailure = "junit-xdist worker %s could not start (%s). %s"
@@ -181,13 +198,18 @@ final class ForkedExecution implements WorkerSlot.Events {
         assignOrRelease(slot);
     }
 
+    /** Gives a free worker its next unit; lets it wait if its next unit is blocked; gives it back if none is left. */
     private void assignOrRelease(WorkerSlot slot) {
-        Optional<WorkUnit> next = cancellation.reason().isPresent() ? Optional.empty() : scheduler.next(slot.index);
+        waiting.remove(slot);
+        boolean cancelled = cancellation.reason().isPresent();
+        Optional<WorkUnit> next = cancelled ? Optional.empty() : scheduler.next(slot.index);
         if (next.isPresent()) {
             WorkUnit unit = next.get();
             slot.assign(unit, relay(unit));
             inFlight++;
             send(slot, reruns.getOrDefault(unit.id(), plan.request(unit)));
+        } else if (!cancelled && scheduler.hasPendingFor(slot.index)) {
+            waiting.add(slot);
         } else {
             slot.released = true;
             active.remove(slot.index);
@@ -195,11 +217,23 @@ final class ForkedExecution implements WorkerSlot.Events {
         }
     }
 
+    /** Offers the waiting workers what the end of a unit may have unblocked. */
+    private void retryWaiting() {
+        for (WorkerSlot slot : List.copyOf(waiting)) {
+            if (active.get(slot.index) == slot) {
+                assignOrRelease(slot);
+            } else {
+                waiting.remove(slot);
+            }
+        }
+    }
+
     private UnitRelay relay(WorkUnit unit) {
-        return relays.computeIfAbsent(unit.id(), id -> new UnitRelay(plan.unitRoot(unit), plan.index(), listener));
+        return relays.computeIfAbsent(unit.id(), id -> new UnitRelay(plan.scope(unit), plan.index(), listener, tree));
     }
 
     private void lost(WorkerSlot slot) {
+        waiting.remove(slot);
         if (active.get(slot.index) == slot) {
             active.remove(slot.index);
         }
@@ -255,10 +289,7 @@ final class ForkedExecution implements WorkerSlot.Events {
     }
 
     private void drainPending(java.util.function.Consumer<UnitRelay> end) {
-        Optional<WorkUnit> next;
-        while ((next = scheduler.next(0)).isPresent()) {
-            end.accept(relay(next.get()));
-        }
+        scheduler.drain().forEach(unit -> end.accept(relay(unit)));
     }
 
     /** Stops the workers this run did not give back to the pool (still starting, or stopped for a timeout). */

@@ -29,14 +29,16 @@ final class InProcessExecution {
             ExecutionPlan plan, Scheduler scheduler, RelayListener listener, Cancellation cancellation,
             DurationHistory history, ConfigurationParameters configuration, String testRunUid) {
         Map<String, String> previous = setIdentity(testRunUid);
+        var tree = new TreeState(plan.holders(), listener);
         try (var runner = new UnitRunner(false)) {
             Optional<WorkUnit> next;
             while ((next = scheduler.next(0)).isPresent()) {
                 WorkUnit unit = next.get();
-                var relay = new UnitRelay(plan.unitRoot(unit), plan.index(), listener);
+                var relay = new UnitRelay(plan.scope(unit), plan.index(), listener, tree);
                 Optional<String> cancelled = cancellation.reason();
                 if (cancelled.isPresent()) {
                     relay.skip(cancelled.get());
+                    scheduler.done(unit);
                     continue;
                 }
                 var forwarder = new EventForwarder(relay::handle, Throwables::local);
@@ -44,6 +46,7 @@ final class InProcessExecution {
                 runner.run(plan.request(unit), request -> request.parentConfigurationParameters(configuration), forwarder);
                 history.record(unit.uniqueId(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 relay.finish(forwarder.engineFailure(), IN_PROCESS_WORKER);
+                scheduler.done(unit);
             }
         } finally {
             previous.forEach((key, value) -> {

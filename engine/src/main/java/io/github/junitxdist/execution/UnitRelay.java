@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +37,10 @@ import org.junit.platform.launcher.TestIdentifier;
  * output or events in between: reporters that give output to the next test that finishes (Surefire does, for all the
  * tests of one JVM) then give each test its own output.
  *
+ * <p>A unit's scope is its items (tests, templates, factories) and the containers above them. Containers may be shared
+ * with other units (see {@link TreeState}): this relay starts them when its worker does, if no one did, and lets go of
+ * them when its worker finishes them or when the unit ends.
+ *
  * <p>Confined to one thread at a time (the thread relaying its worker), except {@link #innermostOpen()}, which the
  * coordinator reads to enforce timeouts.
  */
@@ -44,19 +49,33 @@ final class UnitRelay {
     /** A node the worker is running, innermost last; {@code since} is a {@link System#nanoTime()}. */
     record OpenNode(String uniqueId, long since) {}
 
-    private final TestDescriptor unitRoot;
+    private final ExecutionPlan.Scope scope;
+    private final List<TestDescriptor> tops;
+    private final Set<String> items = new HashSet<>();
     private final Map<String, TestDescriptor> index;
     private final RelayListener listener;
-    private final Set<String> started = new HashSet<>();
-    private final Set<String> ended = new HashSet<>();
+    private final TreeState tree;
+    /** The containers this unit has let go of. */
+    private final Set<String> released = new HashSet<>();
     private final PendingOutput pendingOutput = new PendingOutput();
     private final Deque<OpenNode> open = new ArrayDeque<>();
     private volatile @Nullable OpenNode innermostOpen;
 
-    UnitRelay(TestDescriptor unitRoot, Map<String, TestDescriptor> index, RelayListener listener) {
-        this.unitRoot = unitRoot;
+    UnitRelay(ExecutionPlan.Scope scope, Map<String, TestDescriptor> index, RelayListener listener, TreeState tree) {
+        this.scope = scope;
         this.index = index;
         this.listener = listener;
+        this.tree = tree;
+        scope.items().forEach(item -> items.add(id(item)));
+        Set<TestDescriptor> topSet = new java.util.LinkedHashSet<>();
+        for (TestDescriptor item : scope.items()) {
+            TestDescriptor top = item;
+            while (top.getParent().flatMap(TestDescriptor::getParent).isPresent()) {
+                top = top.getParent().orElseThrow();
+            }
+            topSet.add(top);
+        }
+        this.tops = List.copyOf(topSet);
     }
 
     /** The node the worker is running right now, if any. */
@@ -79,7 +98,7 @@ final class UnitRelay {
     /**
      * Ends the unit after its worker said it is done: with an engine failure, everything not reported fails with it
      * (and when everything was reported, the engine root fails with it at the end of the run, as in Jupiter); otherwise
-     * containers left open finish and tests never reported fail with a note saying so.
+     * containers left open are let go of and tests never reported fail with a note saying so.
      */
     void finish(@Nullable RemoteThrowable engineFailure, String workerName) {
         if (engineFailure != null) {
@@ -93,7 +112,7 @@ final class UnitRelay {
                 "junit-xdist: worker " + workerName + " finished its unit without reporting this test");
         listener.atomically(() -> {
             pendingOutput.writeTo(listener);
-            close(unitRoot, notReported);
+            tops.forEach(top -> close(top, notReported));
         });
     }
 
@@ -103,40 +122,55 @@ final class UnitRelay {
      * @return whether anything was left to report
      */
     boolean failUnreported(Throwable cause) {
-        if (ended.contains(id(unitRoot))) {
-            return false;
-        }
+        boolean[] left = {false};
         listener.atomically(() -> {
+            left[0] = !released.containsAll(scope.containers())
+                    || items.stream().anyMatch(item -> !endedOrBelowEnded(UniqueId.parse(item)));
             pendingOutput.writeTo(listener);
-            fail(unitRoot, TestExecutionResult.failed(cause));
+            tops.forEach(top -> fail(top, TestExecutionResult.failed(cause)));
         });
-        return true;
+        return left[0];
     }
 
     /**
-     * Reports what is left of the unit skipped: the whole unit if none of it started, otherwise what did not start,
-     * with the containers that did finishing.
+     * Reports what is left of the unit skipped: what did not start, with the containers that did finishing (shared
+     * ones once their last unit is done).
      */
     void skip(String reason) {
         listener.atomically(() -> {
             pendingOutput.writeTo(listener);
-            skip(unitRoot, reason);
+            tops.forEach(top -> skip(top, reason));
         });
     }
 
     private void skip(TestDescriptor descriptor, String reason) {
         String id = id(descriptor);
-        if (ended.contains(id)) {
+        if (scope.containers().contains(id)) {
+            if (!released.add(id)) {
+                return;
+            }
+            if (tree.started.contains(id)) {
+                inScope(descriptor).forEach(child -> skip(child, reason));
+            } else if (!tree.ended.contains(id)) {
+                tree.skipWhenStarted(id, reason, () -> inScope(descriptor).forEach(child -> skip(child, reason)));
+            }
+            tree.release(descriptor);
             return;
         }
-        ended.add(id);
-        if (!started.contains(id)) {
-            listener.executionSkipped(descriptor, reason);
+        if (tree.ended.contains(id)) {
+            return;
+        }
+        if (!tree.started.contains(id)) {
+            if (tree.parentOpen(descriptor)) {
+                tree.ended.add(id);
+                listener.executionSkipped(descriptor, reason);
+            }
             return;
         }
         for (TestDescriptor child : new ArrayList<>(descriptor.getChildren())) {
             skip(child, reason);
         }
+        tree.ended.add(id);
         listener.executionFinished(descriptor, TestExecutionResult.successful());
     }
 
@@ -176,7 +210,7 @@ final class UnitRelay {
 
     private boolean endedOrBelowEnded(UniqueId id) {
         for (UniqueId current = id; current.getSegments().size() > 1; current = current.removeLastSegment()) {
-            if (ended.contains(current.toString())) {
+            if (tree.ended.contains(current.toString())) {
                 return true;
             }
         }
@@ -197,18 +231,23 @@ final class UnitRelay {
     private void relay(Message message) {
         if (message instanceof Started m) {
             TestDescriptor d = index.get(m.uniqueId());
-            if (d != null && !ended.contains(m.uniqueId()) && started.add(m.uniqueId())) {
-                listener.executionStarted(d);
+            if (d != null) {
+                tree.start(d);
             }
         } else if (message instanceof Finished m) {
             TestDescriptor d = index.get(m.uniqueId());
-            if (d != null && started.contains(m.uniqueId()) && ended.add(m.uniqueId())) {
+            if (d != null && scope.containers().contains(m.uniqueId())) {
+                tree.record(m.uniqueId(), result(m.status(), m.throwable()));
+                if (released.add(m.uniqueId())) {
+                    tree.release(d);
+                }
+            } else if (d != null && tree.started.contains(m.uniqueId()) && tree.ended.add(m.uniqueId())) {
                 listener.executionFinished(d, result(m.status(), m.throwable()));
             }
         } else if (message instanceof Skipped m) {
             TestDescriptor d = index.get(m.uniqueId());
-            if (d != null && !started.contains(m.uniqueId()) && ended.add(m.uniqueId())) {
-                listener.executionSkipped(d, m.reason());
+            if (d != null) {
+                skip(d, m.reason());
             }
         } else if (message instanceof DynamicTestRegistered m) {
             registerDynamic(m);
@@ -229,34 +268,55 @@ final class UnitRelay {
 
     private void fail(TestDescriptor descriptor, TestExecutionResult result) {
         String id = id(descriptor);
-        if (ended.contains(id)) {
+        boolean container = scope.containers().contains(id);
+        if (tree.ended.contains(id) || (container && released.contains(id))) {
             return;
         }
-        if (started.add(id)) {
-            listener.executionStarted(descriptor);
-        }
-        for (TestDescriptor child : new ArrayList<>(descriptor.getChildren())) {
+        tree.start(descriptor);
+        for (TestDescriptor child : container ? inScope(descriptor) : new ArrayList<>(descriptor.getChildren())) {
             fail(child, result);
         }
-        ended.add(id);
-        listener.executionFinished(descriptor, result);
+        if (container) {
+            tree.record(id, result);
+            released.add(id);
+            tree.release(descriptor);
+        } else if (tree.started.contains(id) && tree.ended.add(id)) {
+            listener.executionFinished(descriptor, result);
+        }
     }
 
-    /** Finishes open containers successfully and fails what never started. */
+    /** Lets go of open containers and fails what never started. */
     private void close(TestDescriptor descriptor, Throwable notReported) {
         String id = id(descriptor);
-        if (ended.contains(id)) {
+        boolean container = scope.containers().contains(id);
+        if (tree.ended.contains(id) || (container && released.contains(id))) {
             return;
         }
-        if (!started.contains(id)) {
+        if (!container && !tree.started.contains(id)) {
             fail(descriptor, TestExecutionResult.failed(notReported));
             return;
         }
-        for (TestDescriptor child : new ArrayList<>(descriptor.getChildren())) {
+        tree.start(descriptor);
+        for (TestDescriptor child : container ? inScope(descriptor) : new ArrayList<>(descriptor.getChildren())) {
             close(child, notReported);
         }
-        ended.add(id);
-        listener.executionFinished(descriptor, TestExecutionResult.successful());
+        if (container) {
+            released.add(id);
+            tree.release(descriptor);
+        } else if (tree.ended.add(id)) {
+            listener.executionFinished(descriptor, TestExecutionResult.successful());
+        }
+    }
+
+    /** The children of a container of this unit that belong to the unit: its containers and items. */
+    private List<TestDescriptor> inScope(TestDescriptor container) {
+        List<TestDescriptor> children = new ArrayList<>();
+        for (TestDescriptor child : container.getChildren()) {
+            if (items.contains(id(child)) || scope.containers().contains(id(child))) {
+                children.add(child);
+            }
+        }
+        return children;
     }
 
     private void registerDynamic(DynamicTestRegistered message) {

@@ -6,7 +6,6 @@ import io.github.junitxdist.config.XdistConfiguration;
 import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.process.WorkerStarter;
 import io.github.junitxdist.protocol.Message.Init;
-import io.github.junitxdist.scheduling.LoadScopeScheduler;
 import io.github.junitxdist.scheduling.Costs;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
@@ -57,12 +56,13 @@ public final class XdistExecutor {
     private static void run(
             ConfigurationParameters parameters, ExecutionPlan plan, XdistConfiguration configuration,
             RelayListener listener, Cancellation cancellation) throws Exception {
-        if (plan.units().isEmpty()) {
+        if (plan.items().isEmpty()) {
             return;
         }
         var history = DurationHistory.load(configuration.durationsFile());
-        List<WorkUnit> units = Costs.estimate(plan.units(), history.earlierMillis());
-        Scheduler scheduler = new LoadScopeScheduler(units);
+        int workers = configuration.workers() == 0 || WorkerStarter.debuggerAttached() ? 1 : configuration.workers();
+        List<WorkUnit> units = Costs.estimate(plan.cut(configuration.distribution(), workers), history.earlierMillis());
+        Scheduler scheduler = configuration.distribution().scheduler(units, Scheduler.usefulWorkers(units, workers));
         try {
             run(parameters, plan, units, scheduler, configuration, listener, cancellation, history);
         } finally {
@@ -84,7 +84,7 @@ public final class XdistExecutor {
             InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters, testRunUid);
             return;
         }
-        int workers = LoadScopeScheduler.usefulWorkers(units, configuration.workers());
+        int workers = Scheduler.usefulWorkers(units, configuration.workers());
         List<String> jvmArguments = WorkerStarter.jvmArguments(CLASSPATH_ANCHORS, configuration.jvmArgs());
         WorkerPool pool = WorkerPool.forSignature(new WorkerPool.Signature(jvmArguments, workers), server ->
                 new WorkerStarter(jvmArguments, server.port(), server.secret(), workers, testRunUid));

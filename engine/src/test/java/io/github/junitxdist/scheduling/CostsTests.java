@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class CostsTests {
 
     private static WorkUnit unit(String id, long tests) {
-        return new WorkUnit(0, id, false, tests, 0);
+        return WorkUnit.plain(0, id, false, tests).withCost(0);
     }
 
     @Test

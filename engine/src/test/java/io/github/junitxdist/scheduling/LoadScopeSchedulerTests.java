@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class LoadScopeSchedulerTests {
 
     private static WorkUnit regular(int id, long cost) {
-        return new WorkUnit(id, "u" + id, false, cost, cost);
+        return WorkUnit.plain(id, "u" + id, false, cost);
     }
 
     private static WorkUnit serial(int id, long cost) {
-        return new WorkUnit(id, "s" + id, true, cost, cost);
+        return WorkUnit.plain(id, "s" + id, true, cost);
     }
 
     @Test
@@ -34,15 +34,15 @@ class LoadScopeSchedulerTests {
         assertThat(scheduler.next(1)).map(WorkUnit::id).contains(1);
         assertThat(scheduler.next(1)).isEmpty();
         assertThat(scheduler.hasPendingFor(1)).isFalse();
-        assertThat(scheduler.hasPendingFor(LoadScopeScheduler.SERIAL_WORKER)).isTrue();
-        assertThat(drain(scheduler, LoadScopeScheduler.SERIAL_WORKER)).extracting(WorkUnit::id).containsExactly(2, 0);
+        assertThat(scheduler.hasPendingFor(Scheduler.SERIAL_WORKER)).isTrue();
+        assertThat(drain(scheduler, Scheduler.SERIAL_WORKER)).extracting(WorkUnit::id).containsExactly(2, 0);
     }
 
     @Test
     void theSerialWorkerTakesRegularUnitsOnceNoSerialUnitIsLeft() {
         var scheduler = new LoadScopeScheduler(List.of(serial(0, 1), regular(1, 1), regular(2, 1)));
 
-        assertThat(drain(scheduler, LoadScopeScheduler.SERIAL_WORKER)).extracting(WorkUnit::id).containsExactly(0, 1, 2);
+        assertThat(drain(scheduler, Scheduler.SERIAL_WORKER)).extracting(WorkUnit::id).containsExactly(0, 1, 2);
     }
 
     @Test
@@ -57,9 +57,9 @@ class LoadScopeSchedulerTests {
 
     @Test
     void usefulWorkersCountsOneForAllSerialUnitsAndOnePerRegularUnit() {
-        assertThat(LoadScopeScheduler.usefulWorkers(List.of(serial(0, 1), serial(1, 1)), 4)).isEqualTo(1);
-        assertThat(LoadScopeScheduler.usefulWorkers(List.of(serial(0, 1), regular(1, 1)), 4)).isEqualTo(2);
-        assertThat(LoadScopeScheduler.usefulWorkers(List.of(regular(0, 1), regular(1, 1), regular(2, 1)), 2))
+        assertThat(Scheduler.usefulWorkers(List.of(serial(0, 1), serial(1, 1)), 4)).isEqualTo(1);
+        assertThat(Scheduler.usefulWorkers(List.of(serial(0, 1), regular(1, 1)), 4)).isEqualTo(2);
+        assertThat(Scheduler.usefulWorkers(List.of(regular(0, 1), regular(1, 1), regular(2, 1)), 2))
                 .isEqualTo(2);
     }
 

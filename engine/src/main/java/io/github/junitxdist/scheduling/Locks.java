@@ -1,0 +1,101 @@
+package io.github.junitxdist.scheduling;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The resource locks held by the units running now, across all workers, and the choice of the next unit that may
+ * start under them.
+ *
+ * <p>Units are considered in priority order, and a unit that must wait holds back the ones behind it that need the
+ * same keys (and a waiting {@code @Isolated} unit holds back all of them), so a stream of readers cannot starve a
+ * writer, nor a stream of units an isolated one. Example: A (writes K) runs; B (reads K) waits; C (reads K) waits too,
+ * behind B, although only A blocks it; D (no locks) starts.
+ */
+final class Locks {
+
+    static final Comparator<WorkUnit> COSTLIEST_FIRST =
+            Comparator.comparingLong(WorkUnit::cost).reversed().thenComparingInt(WorkUnit::id);
+
+    private final Map<String, Integer> readers = new HashMap<>();
+    private final Set<String> writers = new HashSet<>();
+    private int running;
+    private boolean isolatedRunning;
+
+    /** The keys and barrier of units waiting ahead of the ones considered next. */
+    static final class Queue {
+        private final Set<String> held = new HashSet<>();
+        private boolean barrier;
+    }
+
+    /** The first unit of {@code ordered} that may start now, given the units waiting ahead in {@code ahead}. */
+    Optional<WorkUnit> first(Iterable<WorkUnit> ordered, Queue ahead) {
+        for (WorkUnit unit : ordered) {
+            if (ahead.barrier) {
+                return Optional.empty();
+            }
+            if (mayStart(unit) && unit.locks().stream().noneMatch(lock -> ahead.held.contains(lock.key()))) {
+                return Optional.of(unit);
+            }
+            wait(unit, ahead);
+        }
+        return Optional.empty();
+    }
+
+    /** Records that the given units, which do not start now, wait ahead of those considered later. */
+    void waitAhead(Iterable<WorkUnit> ordered, Queue ahead) {
+        for (WorkUnit unit : ordered) {
+            if (!mayStart(unit)) {
+                wait(unit, ahead);
+                return;
+            }
+        }
+    }
+
+    private static void wait(WorkUnit unit, Queue ahead) {
+        ahead.barrier |= unit.isolated();
+        unit.locks().forEach(lock -> ahead.held.add(lock.key()));
+    }
+
+    boolean mayStart(WorkUnit unit) {
+        if (isolatedRunning || (unit.isolated() && running > 0)) {
+            return false;
+        }
+        for (Lock lock : unit.locks()) {
+            if (writers.contains(lock.key()) || (lock.exclusive() && readers.containsKey(lock.key()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void acquire(WorkUnit unit) {
+        running++;
+        isolatedRunning |= unit.isolated();
+        for (Lock lock : unit.locks()) {
+            if (lock.exclusive()) {
+                writers.add(lock.key());
+            } else {
+                readers.merge(lock.key(), 1, Integer::sum);
+            }
+        }
+    }
+
+    void release(WorkUnit unit) {
+        running--;
+        if (unit.isolated()) {
+            isolatedRunning = false;
+        }
+        for (Lock lock : unit.locks()) {
+            if (lock.exclusive()) {
+                writers.remove(lock.key());
+            } else {
+                readers.computeIfPresent(lock.key(), (key, count) -> count == 1 ? null : count - 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.junitxdist.scheduling;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Hands whole units to whichever worker asks, costliest first, as far as their locks allow.
+ *
+ * <p>Serial units go only to the serial worker, one after the other; that worker takes regular units once no serial
+ * unit is left. Example with two workers, serial units S1, S2 and regular units A, B, C: worker 0 runs S1, S2 and then
+ * whatever of A, B, C worker 1 has not taken yet; worker 1 starts on A at once.
+ */
+abstract class PullScheduler implements Scheduler {
+
+    private final TreeSet<WorkUnit> serial = new TreeSet<>(Locks.COSTLIEST_FIRST);
+    private final TreeSet<WorkUnit> regular = new TreeSet<>(Locks.COSTLIEST_FIRST);
+    private final Locks locks = new Locks();
+    private int serialRunning;
+
+    PullScheduler(List<WorkUnit> units) {
+        units.forEach(unit -> (unit.serial() ? serial : regular).add(unit));
+    }
+
+    @Override
+    public final Optional<WorkUnit> next(int workerIndex) {
+        var ahead = new Locks.Queue();
+        if (workerIndex == SERIAL_WORKER && !serial.isEmpty()) {
+            // The serial chain goes first; its worker waits for a blocked serial unit rather than start a regular one.
+            return take(serial, locks.first(serial, ahead));
+        }
+        if (serialRunning == 0) {
+            locks.waitAhead(serial, ahead);
+        }
+        return take(regular, locks.first(regular, ahead));
+    }
+
+    private Optional<WorkUnit> take(TreeSet<WorkUnit> queue, Optional<WorkUnit> chosen) {
+        chosen.ifPresent(unit -> {
+            queue.remove(unit);
+            locks.acquire(unit);
+            serialRunning += unit.serial() ? 1 : 0;
+        });
+        return chosen;
+    }
+
+    @Override
+    public final void done(WorkUnit unit) {
+        locks.release(unit);
+        serialRunning -= unit.serial() ? 1 : 0;
+    }
+
+    @Override
+    public final void putBack(WorkUnit unit) {
+        done(unit);
+        (unit.serial() ? serial : regular).add(unit);
+    }
+
+    @Override
+    public final List<WorkUnit> drain() {
+        List<WorkUnit> left = new java.util.ArrayList<>(serial);
+        left.addAll(regular);
+        serial.clear();
+        regular.clear();
+        return left;
+    }
+
+    @Override
+    public final boolean hasPending() {
+        return !serial.isEmpty() || !regular.isEmpty();
+    }
+
+    @Override
+    public final boolean hasPendingFor(int workerIndex) {
+        return !regular.isEmpty() || (workerIndex == SERIAL_WORKER && !serial.isEmpty());
+    }
+}

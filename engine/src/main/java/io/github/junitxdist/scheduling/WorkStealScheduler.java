@@ -1,0 +1,140 @@
+package io.github.junitxdist.scheduling;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apiguardian.api.API;
+
+/**
+ * {@code xdist.dist=worksteal}: the {@code loadscope} units are split evenly among the workers up front, costliest
+ * first onto the least loaded share; each worker runs its own share, costliest first, and a worker whose share is empty
+ * (or blocked by locks) steals from the end of the share with the most cost left.
+ *
+ * <p>Serial units stay in the serial worker's share and are never stolen. Example with 2 workers and units of cost
+ * A=5, B=4, C=3, D=1: worker 0 gets A, D (6) and worker 1 gets B, C (7); if worker 0 finishes A and D first, it steals
+ * C, the cheapest end of worker 1's share.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class WorkStealScheduler implements Scheduler {
+
+    private final TreeSet<WorkUnit> serial = new TreeSet<>(Locks.COSTLIEST_FIRST);
+    private final List<TreeSet<WorkUnit>> shares = new ArrayList<>();
+    private final Map<Integer, Integer> owner = new HashMap<>();
+    private final Locks locks = new Locks();
+
+    public WorkStealScheduler(List<WorkUnit> units, int workers) {
+        long[] load = new long[Math.max(1, workers)];
+        for (int i = 0; i < load.length; i++) {
+            shares.add(new TreeSet<>(Locks.COSTLIEST_FIRST));
+        }
+        List<WorkUnit> costliestFirst = new ArrayList<>(units);
+        costliestFirst.sort(Locks.COSTLIEST_FIRST);
+        for (WorkUnit unit : costliestFirst) {
+            if (unit.serial()) {
+                serial.add(unit);
+                load[SERIAL_WORKER] += unit.cost();
+            }
+        }
+        for (WorkUnit unit : costliestFirst) {
+            if (!unit.serial()) {
+                int least = 0;
+                for (int i = 1; i < load.length; i++) {
+                    if (load[i] < load[least]) {
+                        least = i;
+                    }
+                }
+                shares.get(least).add(unit);
+                owner.put(unit.id(), least);
+                load[least] += unit.cost();
+            }
+        }
+    }
+
+    /** The same units as {@code loadscope}. */
+    public static List<WorkUnit> cut(List<TestItem> items) {
+        return LoadScopeScheduler.cut(items);
+    }
+
+    @Override
+    public Optional<WorkUnit> next(int workerIndex) {
+        var ahead = new Locks.Queue();
+        if (workerIndex == SERIAL_WORKER && !serial.isEmpty()) {
+            return take(serial, locks.first(serial, ahead));
+        }
+        TreeSet<WorkUnit> own = shares.get(workerIndex % shares.size());
+        Optional<WorkUnit> mine = take(own, locks.first(own, ahead));
+        return mine.isPresent() ? mine : steal(own);
+    }
+
+    private Optional<WorkUnit> steal(TreeSet<WorkUnit> own) {
+        TreeSet<WorkUnit> victim = null;
+        long most = 0;
+        for (TreeSet<WorkUnit> share : shares) {
+            long left = share.stream().mapToLong(WorkUnit::cost).sum();
+            if (share != own && !share.isEmpty() && (victim == null || left > most)) {
+                victim = share;
+                most = left;
+            }
+        }
+        if (victim == null) {
+            return Optional.empty();
+        }
+        for (WorkUnit unit : victim.descendingSet()) {
+            if (locks.mayStart(unit)) {
+                return take(victim, Optional.of(unit));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<WorkUnit> take(TreeSet<WorkUnit> queue, Optional<WorkUnit> chosen) {
+        chosen.ifPresent(unit -> {
+            queue.remove(unit);
+            locks.acquire(unit);
+        });
+        return chosen;
+    }
+
+    @Override
+    public void done(WorkUnit unit) {
+        locks.release(unit);
+    }
+
+    @Override
+    public void putBack(WorkUnit unit) {
+        done(unit);
+        if (unit.serial()) {
+            serial.add(unit);
+        } else {
+            shares.get(owner.getOrDefault(unit.id(), 0)).add(unit);
+        }
+    }
+
+    @Override
+    public List<WorkUnit> drain() {
+        List<WorkUnit> left = new ArrayList<>(serial);
+        serial.clear();
+        for (TreeSet<WorkUnit> share : shares) {
+            left.addAll(share);
+            share.clear();
+        }
+        return left;
+    }
+
+    @Override
+    public boolean hasPending() {
+        return !serial.isEmpty() || shares.stream().anyMatch(share -> !share.isEmpty());
+    }
+
+    @Override
+    public boolean hasPendingFor(int workerIndex) {
+        return shares.stream().anyMatch(share -> !share.isEmpty()) || (workerIndex == SERIAL_WORKER && !serial.isEmpty());
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.junitxdist.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.github.junitxdist.testkit.Timelines.Run;
+import io.github.junitxdist.testkit.fixtures.scheduling.FreeOneFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.FreeTwoFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.IsolatedFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.LockedByProviderFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.LockedClassFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.LockedMethodFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.ReaderOneFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.ReaderTwoFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.Timeline;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Jupiter's {@code @ResourceLock} and {@code @Isolated} hold across workers: units sharing a READ_WRITE key never
+ * overlap, readers share, an isolated unit overlaps nothing, and units without constraints still run in parallel.
+ */
+class ResourceLockTests {
+
+    @TempDir
+    Path shared;
+
+    @BeforeEach
+    void shareDirectory() {
+        System.setProperty(Timeline.DIRECTORY_PROPERTY, shared.toString());
+    }
+
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty(Timeline.DIRECTORY_PROPERTY);
+    }
+
+    @ParameterizedTest(name = "xdist.dist={0}")
+    @ValueSource(strings = {"loadscope", "load", "worksteal"})
+    void locksHoldAcrossWorkers(String mode) {
+        EngineExecutionResults results = EngineTestKit.engine("xdist")
+                .selectors(
+                        selectClass(LockedClassFixture.class), selectClass(LockedMethodFixture.class),
+                        selectClass(LockedByProviderFixture.class), selectClass(ReaderOneFixture.class),
+                        selectClass(ReaderTwoFixture.class), selectClass(IsolatedFixture.class),
+                        selectClass(FreeOneFixture.class), selectClass(FreeTwoFixture.class))
+                .configurationParameter("xdist.durations.file", shared.resolve("durations").toString())
+                .configurationParameter("xdist.workers", "3")
+                .configurationParameter("xdist.dist", mode)
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(9).succeeded(9));
+        Timelines timelines = Timelines.of(results);
+        List<Run> db = timelines.runs().stream().filter(run -> run.test().contains(".holdsDb")).toList();
+        assertThat(db).hasSize(3);
+        Timelines.assertNoOverlap(db);
+        List<Run> isolated = timelines.of("IsolatedFixture");
+        for (Run run : timelines.runs()) {
+            if (!isolated.contains(run)) {
+                assertThat(isolated).allSatisfy(alone -> assertThat(alone.overlaps(run))
+                        .as("isolated %s overlaps %s", alone, run).isFalse());
+            }
+        }
+        // The readers and the free classes met their partners: they ran at the same time on different workers.
+        assertThat(Timelines.workers(timelines.of("Reader"))).hasSize(2);
+        assertThat(Timelines.workers(timelines.of("Free"))).hasSize(2);
+    }
+}

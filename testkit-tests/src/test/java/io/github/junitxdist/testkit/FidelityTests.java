@@ -72,7 +72,7 @@ class FidelityTests {
     }
 
     @ParameterizedTest(name = "xdist.workers={0}")
-    @ValueSource(strings = {"2", "0"})
+    @ValueSource(strings = {"2", "0", "2:loadgroup", "2:worksteal"})
     void reportsTheSameEventsAsJupiter(String workers) {
         assertThat(xdist(workers).lines())
                 .as("events of xdist (workers=%s) vs plain Jupiter, as multisets", workers)
@@ -80,7 +80,7 @@ class FidelityTests {
     }
 
     @ParameterizedTest(name = "xdist.workers={0}")
-    @ValueSource(strings = {"2", "0"})
+    @ValueSource(strings = {"2", "0", "2:worksteal"})
     void reportsEachNodesEventsInJupitersOrder(String workers) {
         Map<String, List<String>> expected = jupiter().linesById();
         Map<String, List<String>> actual = xdist(workers).linesById();
@@ -89,8 +89,37 @@ class FidelityTests {
         expected.forEach((id, lines) -> assertThat(actual.get(id)).as("events of %s in order", id).isEqualTo(lines));
     }
 
+    /**
+     * Under {@code load} a class is cut into parts that run on several workers, and its class-level lifecycle runs once
+     * per part: what {@code @BeforeAll} publishes comes once per part; every other event comes exactly as in Jupiter,
+     * with each class started once and finished once, after its last part.
+     */
     @ParameterizedTest(name = "xdist.workers={0}")
-    @ValueSource(strings = {"2", "0"})
+    @ValueSource(strings = {"2:load", "3:load"})
+    void underLoadReportsTheSameEventsButClassLifecycleEntriesOncePerPart(String workers) {
+        EventSnapshot load = xdist(workers);
+
+        assertThat(withoutClassEntries(load.lines())).containsExactlyInAnyOrderElementsOf(withoutClassEntries(jupiter()
+                .lines()));
+        assertThat(classEntries(load.lines())).containsAll(classEntries(jupiter().lines()));
+        assertThat(classEntries(load.lines()).size()).isGreaterThan(classEntries(jupiter().lines()).size());
+    }
+
+    private static List<String> classEntries(List<String> lines) {
+        return lines.stream().filter(FidelityTests::isClassEntry).toList();
+    }
+
+    private static List<String> withoutClassEntries(List<String> lines) {
+        return lines.stream().filter(line -> !isClassEntry(line)).toList();
+    }
+
+    private static boolean isClassEntry(String line) {
+        return line.startsWith("REPORTING_ENTRY_PUBLISHED") && line.contains("] | entry=")
+                && !line.contains("/[method:") && !line.contains("/[test-") && !line.contains("/[dynamic-");
+    }
+
+    @ParameterizedTest(name = "xdist.workers={0}")
+    @ValueSource(strings = {"2", "0", "2:load", "3:load"})
     void startsEveryContainerBeforeItsChildrenAndFinishesItAfterThem(String workers) {
         assertThat(enclosureViolations(jupiter())).as("the check itself holds for Jupiter").isEmpty();
         assertThat(enclosureViolations(xdist(workers))).isEmpty();
@@ -145,8 +174,13 @@ class FidelityTests {
         return RUNS.computeIfAbsent("jupiter", key -> run("junit-jupiter", Map.of()));
     }
 
+    /** A run of xdist with the given worker count, or {@code workers:mode} for another {@code xdist.dist}. */
     private static EventSnapshot xdist(String workers) {
-        return RUNS.computeIfAbsent("xdist-" + workers, key -> run("xdist", Map.of("xdist.workers", workers)));
+        String[] parts = workers.split(":");
+        Map<String, String> parameters = parts.length == 1
+                ? Map.of("xdist.workers", workers)
+                : Map.of("xdist.workers", parts[0], "xdist.dist", parts[1]);
+        return RUNS.computeIfAbsent("xdist-" + workers, key -> run("xdist", parameters));
     }
 
     private static EventSnapshot run(String engineId, Map<String, String> parameters) {

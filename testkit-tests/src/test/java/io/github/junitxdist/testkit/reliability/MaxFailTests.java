@@ -60,6 +60,21 @@ class MaxFailTests {
         assertThat(results.testEvents().failed().count()).as("failed tests").isOne();
     }
 
+    /** Which parts start before the failure is seen varies; whatever did not start is skipped, and all is reported once. */
+    @Test
+    void underLoadReportsEveryTestOnceWithinItsClass() {
+        EngineExecutionResults results = EngineTestKit.engine("xdist")
+                .selectors(selectClass(MostTestsOneFailingFixture.class), selectClass(TwoPassingTestsFixture.class),
+                        selectClass(OnePassingTestFixture.class))
+                .configurationParameter("xdist.workers", "2")
+                .configurationParameter("xdist.dist", "load")
+                .configurationParameter("xdist.maxfail", "1")
+                .execute();
+
+        Outcomes.of(results).assertEveryTestReportedOnce();
+        assertThat(results.testEvents().failed().count()).as("failed tests").isOne();
+    }
+
     @Test
     void skipsTheClassesThatDidNotStartWhenTheConsoleLauncherFailsFast() throws Exception {
         assumeTrue(cancellationSupported(), "--fail-fast and CancellationToken exist since JUnit 6.0");

@@ -42,7 +42,38 @@ final class Outcomes {
         assertThat(ids(EventType.FINISHED)).as("nodes that finished").containsExactlyInAnyOrderElementsOf(started);
         assertThat(ids(EventType.SKIPPED)).as("nodes that were skipped and also started").doesNotContainAnyElementsOf(
                 started);
+        assertEnclosed();
         return this;
+    }
+
+    /** Every start, skip and finish of a node comes while its parent runs (the engine root aside). */
+    private void assertEnclosed() {
+        List<Event> events = results.allEvents().list();
+        Map<UniqueId, Integer> startedAt = new java.util.HashMap<>();
+        Map<UniqueId, Integer> finishedAt = new java.util.HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            UniqueId id = events.get(i).getTestDescriptor().getUniqueId();
+            if (events.get(i).getType() == EventType.STARTED) {
+                startedAt.putIfAbsent(id, i);
+            } else if (events.get(i).getType() == EventType.FINISHED) {
+                finishedAt.putIfAbsent(id, i);
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            Event event = events.get(i);
+            TestDescriptor parent = event.getTestDescriptor().getParent().orElse(null);
+            boolean lifecycle = event.getType() == EventType.STARTED || event.getType() == EventType.FINISHED
+                    || event.getType() == EventType.SKIPPED;
+            if (lifecycle && parent != null) {
+                int index = i;
+                assertThat(startedAt.getOrDefault(parent.getUniqueId(), Integer.MAX_VALUE))
+                        .as("%s %s comes after its parent started", event.getType(), event.getTestDescriptor())
+                        .isLessThan(index);
+                assertThat(finishedAt.getOrDefault(parent.getUniqueId(), -1))
+                        .as("%s %s comes before its parent finished", event.getType(), event.getTestDescriptor())
+                        .isGreaterThan(index);
+            }
+        }
     }
 
     /** The result of test {@code method} of {@code testClass}; fails unless it finished exactly once. */

@@ -16,8 +16,11 @@ import org.apiguardian.api.API;
  * <p>Each class is cut into at most one part per worker, of about the same number of tests; every part is a unit, and
  * a class's lifecycle ({@code @BeforeAll}, {@code @AfterAll}) runs once per part. Tests that differ in their
  * constraints go into different parts: the serial tests of a class form one part of their own (they run one after
- * another on the serial worker anyway), the isolated ones too, and tests with other resource locks are split apart
- * from those without, so only the serial tests are serial and a lock holds back only the tests that declare it.
+ * another on the serial worker anyway), so do the isolated ones and those writing the same resource locks, and tests
+ * that only read a lock are split apart from those without; so only the serial tests are serial and a lock holds back
+ * only the tests that declare it. A class can thus have more parts than there are workers, at most one per worker for
+ * each kind of constraint. Part names include the number of parts, so durations recorded with another number of workers
+ * are not reused.
  *
  * <p>Example with 2 workers: class A (a1..a4) and class B (b1, serial b2, serial b3): units A[1/2] (a1, a3), A[2/2]
  * (a2, a4), B[1/1] (b1) and the serial B[serial 1/1] (b2, b3).
@@ -41,7 +44,9 @@ public final class LoadScheduler extends PullScheduler {
         }
         List<WorkUnit> units = new ArrayList<>();
         byClassAndConstraints.forEach((name, members) -> {
-            boolean alone = members.get(0).serial() || members.get(0).isolated();
+            // Parts that could not overlap anyway (serial, isolated, or writing a lock) stay whole.
+            TestItem first = members.get(0);
+            boolean alone = first.serial() || first.isolated() || first.locks().stream().anyMatch(Lock::exclusive);
             int count = alone ? 1 : Math.max(1, Math.min(workers, members.size()));
             List<List<TestItem>> parts = split(members, count);
             for (int i = 0; i < parts.size(); i++) {

@@ -13,8 +13,8 @@ import java.util.Set;
  *
  * <p>Units are considered in priority order, and a unit that must wait holds back the ones behind it that need the
  * same keys (and a waiting {@code @Isolated} unit holds back all of them), so a stream of readers cannot starve a
- * writer, nor a stream of units an isolated one. Example: A (writes K) runs; B (reads K) waits; C (reads K) waits too,
- * behind B, although only A blocks it; D (no locks) starts.
+ * writer, nor a stream of units an isolated one. Example: R1 (reads K) runs; W (writes K) waits for R1; R2 (reads K),
+ * behind W, waits too, although R1 alone would let it start; D (no locks) starts.
  */
 final class Locks {
 
@@ -38,7 +38,7 @@ final class Locks {
             if (ahead.barrier) {
                 return Optional.empty();
             }
-            if (mayStart(unit) && unit.locks().stream().noneMatch(lock -> ahead.held.contains(lock.key()))) {
+            if (mayStart(unit, ahead)) {
                 return Optional.of(unit);
             }
             wait(unit, ahead);
@@ -46,14 +46,28 @@ final class Locks {
         return Optional.empty();
     }
 
-    /** Records that the given units, which do not start now, wait ahead of those considered later. */
+    /** Records that the first of the given units, if it cannot start now, waits ahead of those considered later. */
     void waitAhead(Iterable<WorkUnit> ordered, Queue ahead) {
         for (WorkUnit unit : ordered) {
             if (!mayStart(unit)) {
                 wait(unit, ahead);
-                return;
             }
+            return;
         }
+    }
+
+    /** Records that the first of the given units waits ahead of those considered later, whether it could start or not. */
+    void reserveFirst(Iterable<WorkUnit> ordered, Queue ahead) {
+        for (WorkUnit unit : ordered) {
+            wait(unit, ahead);
+            return;
+        }
+    }
+
+    /** Whether the unit may start now and needs nothing a unit waiting ahead of it holds back. */
+    boolean mayStart(WorkUnit unit, Queue ahead) {
+        return !ahead.barrier && mayStart(unit)
+                && unit.locks().stream().noneMatch(lock -> ahead.held.contains(lock.key()));
     }
 
     private static void wait(WorkUnit unit, Queue ahead) {

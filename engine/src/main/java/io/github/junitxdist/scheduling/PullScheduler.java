@@ -30,7 +30,8 @@ abstract class PullScheduler implements Scheduler {
             return take(serial, locks.first(serial, ahead));
         }
         if (serialRunning == 0) {
-            locks.waitAhead(serial, ahead);
+            // The next serial unit is first in line once its worker asks: do not let regular units take its keys.
+            locks.reserveFirst(serial, ahead);
         }
         return take(regular, locks.first(regular, ahead));
     }

@@ -13,7 +13,8 @@ import org.apiguardian.api.API;
 /**
  * {@code xdist.dist=worksteal}: the {@code loadscope} units are split evenly among the workers up front, costliest
  * first onto the least loaded share; each worker runs its own share, costliest first, and a worker whose share is empty
- * (or blocked by locks) steals from the end of the share with the most cost left.
+ * (or blocked by locks) steals from the end of the share with the most cost left (or, if nothing there may start, of
+ * the next). A unit another worker waits for holds back what it conflicts with, as in {@link PullScheduler}.
  *
  * <p>Serial units stay in the serial worker's share and are never stolen. Example with 2 workers and units of cost
  * A=5, B=4, C=3, D=1: worker 0 gets A, D (6) and worker 1 gets B, C (7); if worker 0 finishes A and D first, it steals
@@ -28,6 +29,7 @@ public final class WorkStealScheduler implements Scheduler {
     private final List<TreeSet<WorkUnit>> shares = new ArrayList<>();
     private final Map<Integer, Integer> owner = new HashMap<>();
     private final Locks locks = new Locks();
+    private int serialRunning;
 
     public WorkStealScheduler(List<WorkUnit> units, int workers) {
         long[] load = new long[Math.max(1, workers)];
@@ -69,26 +71,27 @@ public final class WorkStealScheduler implements Scheduler {
             return take(serial, locks.first(serial, ahead));
         }
         TreeSet<WorkUnit> own = shares.get(workerIndex % shares.size());
+        // What the other workers will run next holds back what this one may take: their blocked next units, and the
+        // next serial unit while none runs.
+        if (serialRunning == 0) {
+            locks.reserveFirst(serial, ahead);
+        }
+        shares.stream().filter(share -> share != own).forEach(share -> locks.waitAhead(share, ahead));
         Optional<WorkUnit> mine = take(own, locks.first(own, ahead));
-        return mine.isPresent() ? mine : steal(own);
+        return mine.isPresent() ? mine : steal(own, ahead);
     }
 
-    private Optional<WorkUnit> steal(TreeSet<WorkUnit> own) {
-        TreeSet<WorkUnit> victim = null;
-        long most = 0;
-        for (TreeSet<WorkUnit> share : shares) {
-            long left = share.stream().mapToLong(WorkUnit::cost).sum();
-            if (share != own && !share.isEmpty() && (victim == null || left > most)) {
-                victim = share;
-                most = left;
-            }
-        }
-        if (victim == null) {
-            return Optional.empty();
-        }
-        for (WorkUnit unit : victim.descendingSet()) {
-            if (locks.mayStart(unit)) {
-                return take(victim, Optional.of(unit));
+    /** Takes the cheapest unit that may start from the share with the most cost left, or else from the next one. */
+    private Optional<WorkUnit> steal(TreeSet<WorkUnit> own, Locks.Queue ahead) {
+        List<TreeSet<WorkUnit>> victims = new ArrayList<>(shares);
+        victims.remove(own);
+        victims.sort(java.util.Comparator.comparingLong(
+                (TreeSet<WorkUnit> share) -> share.stream().mapToLong(WorkUnit::cost).sum()).reversed());
+        for (TreeSet<WorkUnit> victim : victims) {
+            for (WorkUnit unit : victim.descendingSet()) {
+                if (locks.mayStart(unit, ahead)) {
+                    return take(victim, Optional.of(unit));
+                }
             }
         }
         return Optional.empty();
@@ -98,6 +101,7 @@ public final class WorkStealScheduler implements Scheduler {
         chosen.ifPresent(unit -> {
             queue.remove(unit);
             locks.acquire(unit);
+            serialRunning += unit.serial() ? 1 : 0;
         });
         return chosen;
     }
@@ -105,6 +109,7 @@ public final class WorkStealScheduler implements Scheduler {
     @Override
     public void done(WorkUnit unit) {
         locks.release(unit);
+        serialRunning -= unit.serial() ? 1 : 0;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Pure scheduling: who gets which unit, in which order. */
@@ -12,6 +13,10 @@ class LoadScopeSchedulerTests {
 
     private static WorkUnit regular(int id, long cost) {
         return WorkUnit.plain(id, "u" + id, false, cost);
+    }
+
+    private static WorkUnit locked(int id, long cost, Lock lock) {
+        return new WorkUnit(id, "u" + id, List.of(id), false, false, Set.of(lock), 1, cost);
     }
 
     private static WorkUnit serial(int id, long cost) {
@@ -61,6 +66,21 @@ class LoadScopeSchedulerTests {
         assertThat(Scheduler.usefulWorkers(List.of(serial(0, 1), regular(1, 1)), 4)).isEqualTo(2);
         assertThat(Scheduler.usefulWorkers(List.of(regular(0, 1), regular(1, 1), regular(2, 1)), 2))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void regularUnitsDoNotTakeTheKeyOfTheNextSerialUnitBeforeItsWorkerDoes() {
+        var writesK = new Lock("K", true);
+        var serialWriter = new WorkUnit(0, "s0", List.of(0), true, false, Set.of(writesK), 1, 1);
+        var scheduler = new LoadScopeScheduler(List.of(serialWriter, locked(1, 3, writesK), locked(2, 2, writesK)));
+
+        assertThat(scheduler.next(1)).as("A waits behind the serial unit").isEmpty();
+        assertThat(scheduler.next(0)).contains(serialWriter);
+        assertThat(scheduler.next(1)).as("A waits for the serial unit to end").isEmpty();
+
+        scheduler.done(serialWriter);
+
+        assertThat(scheduler.next(1)).map(WorkUnit::id).contains(1);
     }
 
     private static List<WorkUnit> drain(Scheduler scheduler, int worker) {

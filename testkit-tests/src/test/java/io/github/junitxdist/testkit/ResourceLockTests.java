@@ -10,8 +10,11 @@ import io.github.junitxdist.testkit.fixtures.scheduling.IsolatedFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.LockedByProviderFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.LockedClassFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.LockedMethodFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.LoadScopeAFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.LoadScopeBFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.ReaderOneFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.ReaderTwoFixture;
+import io.github.junitxdist.testkit.fixtures.scheduling.RegularFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.Timeline;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -44,32 +48,48 @@ class ResourceLockTests {
 
     @ParameterizedTest(name = "xdist.dist={0}")
     @ValueSource(strings = {"loadscope", "load", "worksteal"})
-    void locksHoldAcrossWorkers(String mode) {
-        EngineExecutionResults results = EngineTestKit.engine("xdist")
-                .selectors(
-                        selectClass(LockedClassFixture.class), selectClass(LockedMethodFixture.class),
-                        selectClass(LockedByProviderFixture.class), selectClass(ReaderOneFixture.class),
-                        selectClass(ReaderTwoFixture.class), selectClass(IsolatedFixture.class),
-                        selectClass(FreeOneFixture.class), selectClass(FreeTwoFixture.class))
-                .configurationParameter("xdist.durations.file", shared.resolve("durations").toString())
-                .configurationParameter("xdist.workers", "3")
-                .configurationParameter("xdist.dist", mode)
-                .execute();
+    void writersNeverOverlapReadersShareAndUnitsWithoutLocksRunInParallel(String mode) {
+        EngineExecutionResults results = run(mode,
+                selectClass(LockedClassFixture.class), selectClass(LockedMethodFixture.class),
+                selectClass(LockedByProviderFixture.class), selectClass(ReaderOneFixture.class),
+                selectClass(ReaderTwoFixture.class), selectClass(FreeOneFixture.class), selectClass(FreeTwoFixture.class));
 
-        results.testEvents().assertStatistics(stats -> stats.started(9).succeeded(9));
+        results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(7));
         Timelines timelines = Timelines.of(results);
         List<Run> db = timelines.runs().stream().filter(run -> run.test().contains(".holdsDb")).toList();
         assertThat(db).hasSize(3);
         Timelines.assertNoOverlap(db);
+        // The readers and the free classes met their partners: they ran at the same time on different workers.
+        assertThat(Timelines.workers(timelines.of("Reader"))).hasSize(2);
+        assertThat(Timelines.workers(timelines.of("Free"))).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "xdist.dist={0}")
+    @ValueSource(strings = {"loadscope", "load", "worksteal"})
+    void anIsolatedUnitOverlapsNothing(String mode) {
+        // No rendezvous here: a test waiting for a partner would wait forever behind a waiting isolated unit.
+        EngineExecutionResults results = run(mode, selectClass(IsolatedFixture.class), selectClass(RegularFixture.class),
+                selectClass(LoadScopeAFixture.class), selectClass(LoadScopeBFixture.class),
+                selectClass(LockedClassFixture.class));
+
+        results.testEvents().assertStatistics(stats -> stats.started(11).succeeded(11));
+        Timelines timelines = Timelines.of(results);
         List<Run> isolated = timelines.of("IsolatedFixture");
+        assertThat(isolated).hasSize(2);
         for (Run run : timelines.runs()) {
             if (!isolated.contains(run)) {
                 assertThat(isolated).allSatisfy(alone -> assertThat(alone.overlaps(run))
                         .as("isolated %s overlaps %s", alone, run).isFalse());
             }
         }
-        // The readers and the free classes met their partners: they ran at the same time on different workers.
-        assertThat(Timelines.workers(timelines.of("Reader"))).hasSize(2);
-        assertThat(Timelines.workers(timelines.of("Free"))).hasSize(2);
+    }
+
+    private EngineExecutionResults run(String mode, DiscoverySelector... selectors) {
+        return EngineTestKit.engine("xdist")
+                .selectors(selectors)
+                .configurationParameter("xdist.durations.file", shared.resolve("durations").toString())
+                .configurationParameter("xdist.workers", "3")
+                .configurationParameter("xdist.dist", mode)
+                .execute();
     }
 }

@@ -41,19 +41,25 @@ public final class AnnotationChecks {
     private final EngineDiscoveryListener listener;
     private final UniqueId engineId;
     private final Set<Class<?>> checked = new HashSet<>();
+    private boolean found;
 
     private AnnotationChecks(EngineDiscoveryListener listener, UniqueId engineId) {
         this.listener = listener;
         this.engineId = engineId;
     }
 
-    /** Checks every class of the tree and reports what it finds to the discovery listener. */
-    public static void check(TestDescriptor root, EngineDiscoveryListener listener) {
+    /**
+     * Checks every class of the tree and reports what it finds to the discovery listener.
+     *
+     * @return whether it reported anything
+     */
+    public static boolean check(TestDescriptor root, EngineDiscoveryListener listener) {
         var checks = new AnnotationChecks(listener, root.getUniqueId());
         root.accept(descriptor -> descriptor.getSource()
                 .filter(ClassSource.class::isInstance)
                 .flatMap(source -> javaClass((ClassSource) source))
                 .ifPresent(checks::checkClass));
+        return checks.found;
     }
 
     private void checkClass(Class<?> testClass) {
@@ -87,6 +93,7 @@ public final class AnnotationChecks {
     }
 
     private void report(TestSource source, String message) {
+        found = true;
         listener.issueEncountered(engineId, DiscoveryIssue.builder(Severity.ERROR, "junit-xdist: " + message)
                 .source(source)
                 .build());

@@ -93,10 +93,17 @@ final class ForkedExecution implements WorkerSlot.Events {
                     active.put(slot.index, slot);
                     used.add(slot);
                     slot.bind(listener, this);
-                    send(slot, settings.init());
-                    assignOrRelease(slot);
-                } else {
+                    if (slot.connected) {
+                        send(slot, settings.init());
+                        assignOrRelease(slot);
+                    } else { // started ahead, during discovery: it connects like a worker this run started
+                        slot.process.onExit().thenRun(() -> events.add(new Exited(slot)));
+                    }
+                } else if (slot.connected) {
                     settings.pool().giveBack(slot);
+                } else {
+                    slot.released = true;
+                    slot.process.kill();
                 }
             }
             for (int index = 0; index < workers; index++) {

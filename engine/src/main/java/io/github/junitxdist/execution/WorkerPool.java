@@ -30,6 +30,8 @@ final class WorkerPool {
     private final WorkerStarter starter;
     private final List<WorkerSlot> launched = new ArrayList<>();
     private final List<WorkerSlot> idle = new ArrayList<>();
+    /** Workers started ahead of a run (while the Launcher still discovers) that have not connected yet. */
+    private final List<WorkerSlot> starting = new ArrayList<>();
     private @Nullable ForkedExecution current;
 
     private WorkerPool(WorkerServer server, WorkerStarter starter) {
@@ -58,15 +60,38 @@ final class WorkerPool {
         WorkerStarter starter(WorkerServer server) throws IOException;
     }
 
-    /** Binds the pool to a run and hands it the idle workers that can still take work. */
+    /**
+     * Binds the pool to a run and hands it the idle workers that can still take work, and the workers started ahead
+     * that are still starting (not {@linkplain WorkerSlot#connected connected} yet).
+     */
     synchronized List<WorkerSlot> attach(ForkedExecution execution) throws InterruptedException {
         while (current != null) {
             wait();
         }
         current = execution;
-        List<WorkerSlot> usable = idle.stream().filter(WorkerSlot::isUsable).toList();
+        List<WorkerSlot> handed = new ArrayList<>(idle.stream().filter(WorkerSlot::isUsable).toList());
+        starting.stream().filter(slot -> slot.process.isAlive()).forEach(handed::add);
         idle.clear();
-        return usable;
+        starting.clear();
+        return handed;
+    }
+
+    /**
+     * Starts workers {@code 0..workers-1} that the pool does not have yet, so that they are ready when the next run
+     * attaches; does nothing while a run is attached. A worker that connects with no run attached waits idle.
+     */
+    synchronized void prestart(int workers) throws IOException {
+        if (current != null) {
+            return;
+        }
+        for (int index = 0; index < workers; index++) {
+            int wanted = index;
+            boolean present = java.util.stream.Stream.concat(idle.stream(), starting.stream())
+                    .anyMatch(slot -> slot.index == wanted && slot.process.isAlive());
+            if (!present) {
+                starting.add(start(index));
+            }
+        }
     }
 
     /** Ends the run's use of the pool; the workers it gave back stay warm. */
@@ -93,6 +118,11 @@ final class WorkerPool {
         synchronized (this) {
             execution = current;
             slot = launch < launched.size() ? launched.get(launch) : null;
+            if (execution == null && slot != null && starting.remove(slot)) {
+                slot.startRelaying(channel);
+                idle.add(slot);
+                return;
+            }
         }
         if (execution == null || slot == null) {
             channel.close();

@@ -137,6 +137,8 @@ final class WorkerSlot {
         relay = null;
         unit = null;
         boolean resumable = current != null && current.workerLost(new WorkerLostException(reason));
-        events().workerLost(this, lostUnit, resumable, reason);
+        if (events != null) {
+            events().workerLost(this, lostUnit, resumable, reason);
+        } // else a worker started ahead died before any run took it: the pool leaves it out
     }
 }

@@ -10,6 +10,7 @@ import io.github.junitxdist.scheduling.Costs;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import io.github.junitxdist.worker.WorkerMain;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,13 +86,35 @@ public final class XdistExecutor {
             return;
         }
         int workers = Scheduler.usefulWorkers(units, configuration.workers());
-        List<String> jvmArguments = WorkerStarter.jvmArguments(CLASSPATH_ANCHORS, configuration.jvmArgs());
-        WorkerPool pool = WorkerPool.forSignature(new WorkerPool.Signature(jvmArguments, workers), server ->
-                new WorkerStarter(jvmArguments, server.port(), server.secret(), workers, testRunUid));
+        WorkerPool pool = pool(configuration, workers, testRunUid);
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
         var settings = new ForkedExecution.Settings(
                 pool, init, configuration.maxWorkerRestart().orElse(4 * workers), configuration.timeout(), history);
         new ForkedExecution(plan, scheduler, listener, cancellation, settings).run(workers);
+    }
+
+    /**
+     * Starts the workers a run of these tests would use, so that they start while the Launcher finishes discovery and
+     * are ready when {@code execute} comes; best effort, and nothing when the tests would run in this JVM.
+     */
+    public static void prestart(ExecutionPlan plan, XdistConfiguration configuration) {
+        if (configuration.workers() == 0 || WorkerStarter.debuggerAttached() || plan.items().isEmpty()) {
+            return;
+        }
+        List<WorkUnit> units = configuration.distribution().cut(plan.items(), configuration.workers());
+        int workers = Scheduler.usefulWorkers(units, configuration.workers());
+        try {
+            pool(configuration, workers, UUID.randomUUID().toString().replace("-", "")).prestart(workers);
+        } catch (IOException | RuntimeException e) {
+            // the run starts its workers itself, and reports what goes wrong then
+        }
+    }
+
+    private static WorkerPool pool(XdistConfiguration configuration, int workers, String testRunUid)
+            throws IOException {
+        List<String> jvmArguments = WorkerStarter.jvmArguments(CLASSPATH_ANCHORS, configuration.jvmArgs());
+        return WorkerPool.forSignature(new WorkerPool.Signature(jvmArguments, workers), server ->
+                new WorkerStarter(jvmArguments, server.port(), server.secret(), workers, testRunUid));
     }
 
     private static Map<String, String> configurationParameters(ConfigurationParameters parameters) {

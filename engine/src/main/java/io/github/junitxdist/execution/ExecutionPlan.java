@@ -37,7 +37,21 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 public final class ExecutionPlan {
 
     /** The descriptors a unit runs: its items, and the ids of the containers above them. */
-    record Scope(List<TestDescriptor> items, Set<String> containers) {}
+    record Scope(List<TestDescriptor> items, Set<String> containers) {
+
+        /** The outermost descriptors of the scope: the top-level classes (or items) below the engine root. */
+        List<TestDescriptor> tops() {
+            Set<TestDescriptor> tops = new LinkedHashSet<>();
+            for (TestDescriptor item : items) {
+                TestDescriptor top = item;
+                while (top.getParent().flatMap(TestDescriptor::getParent).isPresent()) {
+                    top = top.getParent().orElseThrow();
+                }
+                tops.add(top);
+            }
+            return List.copyOf(tops);
+        }
+    }
 
     private final TestDescriptor root;
     private final List<DiscoverySelector> selectors;

@@ -1,6 +1,5 @@
 package io.github.junitxdist.execution;
 
-import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
 import io.github.junitxdist.protocol.Message.FileEntry;
@@ -24,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * Relays the events of one unit to the launcher's listener, and reports, at the end, whatever the worker did not.
@@ -67,15 +65,7 @@ final class UnitRelay {
         this.listener = listener;
         this.tree = tree;
         scope.items().forEach(item -> items.add(id(item)));
-        Set<TestDescriptor> topSet = new java.util.LinkedHashSet<>();
-        for (TestDescriptor item : scope.items()) {
-            TestDescriptor top = item;
-            while (top.getParent().flatMap(TestDescriptor::getParent).isPresent()) {
-                top = top.getParent().orElseThrow();
-            }
-            topSet.add(top);
-        }
-        this.tops = List.copyOf(topSet);
+        this.tops = scope.tops();
     }
 
     /** The node the worker is running right now, if any. */
@@ -250,7 +240,7 @@ final class UnitRelay {
                 skip(d, m.reason());
             }
         } else if (message instanceof DynamicTestRegistered m) {
-            registerDynamic(m);
+            RemoteDescriptor.register(m, index).ifPresent(listener::dynamicTestRegistered);
         } else if (message instanceof ReportEntry m) {
             TestDescriptor d = index.get(m.uniqueId());
             if (d != null) {
@@ -317,23 +307,6 @@ final class UnitRelay {
             }
         }
         return children;
-    }
-
-    private void registerDynamic(DynamicTestRegistered message) {
-        TestIdentifier identifier;
-        try {
-            identifier = (TestIdentifier) JavaSerialization.deserialize(message.testIdentifier());
-        } catch (Exception e) {
-            return;
-        }
-        TestDescriptor parent = identifier.getParentId().map(index::get).orElse(null);
-        if (parent == null || index.containsKey(identifier.getUniqueId())) {
-            return;
-        }
-        var descriptor = new RemoteDescriptor(identifier);
-        parent.addChild(descriptor);
-        index.put(identifier.getUniqueId(), descriptor);
-        listener.dynamicTestRegistered(descriptor);
     }
 
     /** A class or nested class: it can resume on another worker; tests, templates and factories cannot. */

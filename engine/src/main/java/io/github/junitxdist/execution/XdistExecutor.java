@@ -102,6 +102,11 @@ public final class XdistExecutor {
             return;
         }
         List<WorkUnit> units = configuration.distribution().cut(plan.items(), configuration.workers());
+        if (units.size() < 2) {
+            // One unit gains little from an early start, and build tools probe one class at a time (Surefire's scanner
+            // discovers each class on its own): starting a worker for each probe would only start unused JVMs.
+            return;
+        }
         int workers = Scheduler.usefulWorkers(units, configuration.workers());
         try {
             pool(configuration, workers, UUID.randomUUID().toString().replace("-", "")).prestart(workers);

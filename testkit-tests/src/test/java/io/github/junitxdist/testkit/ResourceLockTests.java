@@ -15,44 +15,26 @@ import io.github.junitxdist.testkit.fixtures.scheduling.LoadScopeBFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.ReaderOneFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.ReaderTwoFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.RegularFixture;
-import io.github.junitxdist.testkit.fixtures.scheduling.Timeline;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Jupiter's {@code @ResourceLock} and {@code @Isolated} hold across workers: units sharing a READ_WRITE key never
  * overlap, readers share, an isolated unit overlaps nothing, and units without constraints still run in parallel.
  */
-class ResourceLockTests {
+class ResourceLockTests extends SharedDirectoryTestBase {
 
-    @TempDir
-    Path shared;
-
-    @BeforeEach
-    void shareDirectory() {
-        System.setProperty(Timeline.DIRECTORY_PROPERTY, shared.toString());
-    }
-
-    @AfterEach
-    void clearProperties() {
-        System.clearProperty(Timeline.DIRECTORY_PROPERTY);
-    }
 
     @ParameterizedTest(name = "xdist.dist={0}")
     @ValueSource(strings = {"loadscope", "load", "worksteal"})
     void writersNeverOverlapReadersShareAndUnitsWithoutLocksRunInParallel(String mode) {
-        EngineExecutionResults results = run(mode,
+        EngineExecutionResults results = run(mode, 3,
                 selectClass(LockedClassFixture.class), selectClass(LockedMethodFixture.class),
                 selectClass(LockedByProviderFixture.class), selectClass(ReaderOneFixture.class),
-                selectClass(ReaderTwoFixture.class), selectClass(FreeOneFixture.class), selectClass(FreeTwoFixture.class));
+                selectClass(ReaderTwoFixture.class), selectClass(FreeOneFixture.class),
+                selectClass(FreeTwoFixture.class));
 
         results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(7));
         Timelines timelines = Timelines.of(results);
@@ -68,7 +50,8 @@ class ResourceLockTests {
     @ValueSource(strings = {"loadscope", "load", "worksteal"})
     void anIsolatedUnitOverlapsNothing(String mode) {
         // No rendezvous here: a test waiting for a partner would wait forever behind a waiting isolated unit.
-        EngineExecutionResults results = run(mode, selectClass(IsolatedFixture.class), selectClass(RegularFixture.class),
+        EngineExecutionResults results = run(mode, 3,
+                selectClass(IsolatedFixture.class), selectClass(RegularFixture.class),
                 selectClass(LoadScopeAFixture.class), selectClass(LoadScopeBFixture.class),
                 selectClass(LockedClassFixture.class));
 
@@ -82,14 +65,5 @@ class ResourceLockTests {
                         .as("isolated %s overlaps %s", alone, run).isFalse());
             }
         }
-    }
-
-    private EngineExecutionResults run(String mode, DiscoverySelector... selectors) {
-        return EngineTestKit.engine("xdist")
-                .selectors(selectors)
-                .configurationParameter("xdist.durations.file", shared.resolve("durations").toString())
-                .configurationParameter("xdist.workers", "3")
-                .configurationParameter("xdist.dist", mode)
-                .execute();
     }
 }

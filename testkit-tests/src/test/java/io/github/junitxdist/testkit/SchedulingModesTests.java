@@ -15,37 +15,19 @@ import io.github.junitxdist.testkit.fixtures.scheduling.StealBigFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.StealFirstFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.StealLastFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.StealMiddleFixture;
-import io.github.junitxdist.testkit.fixtures.scheduling.Timeline;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** Each {@code xdist.dist} mode on real workers: which worker ran which test, checked against the mode's guarantee. */
-class SchedulingModesTests {
+class SchedulingModesTests extends SharedDirectoryTestBase {
 
-    @TempDir
-    Path shared;
-
-    @BeforeEach
-    void shareDirectory() {
-        System.setProperty(Timeline.DIRECTORY_PROPERTY, shared.toString());
-    }
-
-    @AfterEach
-    void clearProperties() {
-        System.clearProperty(Timeline.DIRECTORY_PROPERTY);
-    }
 
     @Test
     void loadscopeRunsEachClassWithItsNestedClassesOnOneWorker() {
-        Timelines timelines = run("loadscope", 2, selectClass(LoadScopeAFixture.class),
+        Timelines timelines = timelines("loadscope", 2, selectClass(LoadScopeAFixture.class),
                 selectClass(LoadScopeBFixture.class));
 
         assertThat(timelines.runs()).hasSize(6);
@@ -55,7 +37,7 @@ class SchedulingModesTests {
 
     @Test
     void loadSpreadsOneClassOverTheWorkersWithItsLifecycleOncePerPart() {
-        Timelines timelines = run("load", 2, selectClass(LoadSpreadFixture.class));
+        Timelines timelines = timelines("load", 2, selectClass(LoadSpreadFixture.class));
 
         List<Run> runs = timelines.of("LoadSpreadFixture");
         assertThat(runs).hasSize(4);
@@ -69,7 +51,7 @@ class SchedulingModesTests {
 
     @Test
     void loadgroupRunsEachGroupFromAnyClassesOnOneWorker() {
-        Timelines timelines = run("loadgroup", 2, selectClass(GroupedMethodFixture.class),
+        Timelines timelines = timelines("loadgroup", 2, selectClass(GroupedMethodFixture.class),
                 selectClass(GroupedClassFixture.class), selectClass(GroupedComposedFixture.class),
                 selectClass(RegularFixture.class));
 
@@ -87,7 +69,7 @@ class SchedulingModesTests {
     void workstealSplitsUpFrontAndAnIdleWorkerStealsFromTheEndOfTheBusiestShare() {
         // Shares: one worker gets StealBig (4 tests); the other StealFirst, StealMiddle, StealLast. StealFirst waits
         // until StealLast runs, which only a steal from the end of its share can bring about.
-        Timelines timelines = run("worksteal", 2, selectClass(StealBigFixture.class),
+        Timelines timelines = timelines("worksteal", 2, selectClass(StealBigFixture.class),
                 selectClass(StealFirstFixture.class), selectClass(StealMiddleFixture.class),
                 selectClass(StealLastFixture.class));
 
@@ -103,18 +85,14 @@ class SchedulingModesTests {
 
     @Test
     void noRunsEverythingInTheCallingJvm() {
-        Timelines timelines = run("no", 2, selectClass(LoadScopeAFixture.class), selectClass(RegularFixture.class));
+        Timelines timelines =
+                timelines("no", 2, selectClass(LoadScopeAFixture.class), selectClass(RegularFixture.class));
 
         assertThat(timelines.runs()).hasSize(5).extracting(Run::worker).containsOnly("main");
     }
 
-    private Timelines run(String mode, int workers, DiscoverySelector... selectors) {
-        EngineExecutionResults results = EngineTestKit.engine("xdist")
-                .selectors(selectors)
-                .configurationParameter("xdist.durations.file", shared.resolve("durations").toString())
-                .configurationParameter("xdist.workers", Integer.toString(workers))
-                .configurationParameter("xdist.dist", mode)
-                .execute();
+    private Timelines timelines(String mode, int workers, DiscoverySelector... selectors) {
+        EngineExecutionResults results = run(mode, workers, selectors);
         results.testEvents().assertStatistics(stats -> stats.failed(0).aborted(0).skipped(0));
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
         return Timelines.of(results);

@@ -8,40 +8,22 @@ import io.github.junitxdist.testkit.fixtures.scheduling.RegularFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.SerialInheritingFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.SerialMethodFixture;
 import io.github.junitxdist.testkit.fixtures.scheduling.SerialOneMethodFixture;
-import io.github.junitxdist.testkit.fixtures.scheduling.Timeline;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * {@code @Serial} on methods and {@code @Nested} classes: under {@code load} only the serial tests are serial, and
  * they run one at a time on the serial worker while regular tests of the same class run on another; under
  * {@code loadscope} a class holding a serial method is serial as a whole.
  */
-class SerialScopeTests {
+class SerialScopeTests extends SharedDirectoryTestBase {
 
-    @TempDir
-    Path shared;
-
-    @BeforeEach
-    void shareDirectory() {
-        System.setProperty(Timeline.DIRECTORY_PROPERTY, shared.toString());
-    }
-
-    @AfterEach
-    void clearProperties() {
-        System.clearProperty(Timeline.DIRECTORY_PROPERTY);
-    }
 
     @Test
     void underLoadOnlySerialTestsAreSerialAndTheyNeverOverlapWhileRegularTestsRunElsewhere() {
-        Timelines timelines = run("load", selectClass(SerialMethodFixture.class),
+        Timelines timelines = timelines("load", selectClass(SerialMethodFixture.class),
                 selectClass(SerialInheritingFixture.class), selectClass(RegularFixture.class));
 
         assertThat(timelines.runs()).hasSize(8);
@@ -58,7 +40,7 @@ class SerialScopeTests {
 
     @Test
     void underLoadscopeAClassWithASerialMethodIsSerialAsAWhole() {
-        Timelines timelines = run("loadscope", selectClass(SerialOneMethodFixture.class),
+        Timelines timelines = timelines("loadscope", selectClass(SerialOneMethodFixture.class),
                 selectClass(SerialInheritingFixture.class), selectClass(RegularFixture.class));
 
         assertThat(timelines.runs()).hasSize(5);
@@ -67,13 +49,8 @@ class SerialScopeTests {
         Timelines.assertNoOverlap(timelines.runs().stream().filter(run -> run.worker().equals("gw0")).toList());
     }
 
-    private Timelines run(String mode, DiscoverySelector... selectors) {
-        EngineExecutionResults results = EngineTestKit.engine("xdist")
-                .selectors(selectors)
-                .configurationParameter("xdist.durations.file", shared.resolve("durations").toString())
-                .configurationParameter("xdist.workers", "2")
-                .configurationParameter("xdist.dist", mode)
-                .execute();
+    private Timelines timelines(String mode, DiscoverySelector... selectors) {
+        EngineExecutionResults results = run(mode, 2, selectors);
         results.testEvents().assertStatistics(stats -> stats.failed(0).aborted(0).skipped(0));
         return Timelines.of(results);
     }

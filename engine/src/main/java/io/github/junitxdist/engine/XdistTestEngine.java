@@ -7,7 +7,6 @@ import io.github.junitxdist.config.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
 import io.github.junitxdist.discovery.AnnotationChecks;
 import io.github.junitxdist.discovery.TakeoverRecord;
-import io.github.junitxdist.execution.ExecutionPlan;
 import io.github.junitxdist.execution.XdistExecutor;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -73,7 +72,7 @@ public final class XdistTestEngine implements TestEngine {
         boolean misplaced = AnnotationChecks.check(root, request.getDiscoveryListener());
         if (configuration != null && !misplaced) {
             // Workers take longer to start than the rest of discovery: start them now, for execute to find them ready.
-            XdistExecutor.prestart(new ExecutionPlan(root, selectors, ExecutionPlan::subtreeIds), configuration);
+            XdistExecutor.prestart(root, configuration);
         }
         return root;
     }

@@ -10,7 +10,6 @@ import io.github.junitxdist.scheduling.WorkUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,6 @@ public final class ExecutionPlan {
     private final Map<String, TestDescriptor> index = new ConcurrentHashMap<>();
     private final TestItems found;
     private final Set<String> itemIds = new HashSet<>();
-    private final List<WorkUnit> units = new ArrayList<>();
     private final List<Scope> scopes = new ArrayList<>();
     private final List<RunUnit> requests = new ArrayList<>();
     private final Map<String, Integer> holders = new HashMap<>();
@@ -93,39 +91,35 @@ public final class ExecutionPlan {
 
     /** Cuts the units for the given mode and number of workers; call once. */
     public List<WorkUnit> cut(Distribution distribution, int workers) {
+        List<WorkUnit> units = distribution.cut(found.items(), workers);
         Map<String, Map<String, String>> itemOfIdByTop = new HashMap<>();
-        for (WorkUnit unit : distribution.cut(found.items(), workers)) {
+        for (WorkUnit unit : units) {
             List<TestDescriptor> items = unit.items().stream().map(found.descriptors()::get).toList();
             Set<String> containers = new LinkedHashSet<>();
-            Map<String, TestDescriptor> tops = new LinkedHashMap<>();
             for (TestDescriptor item : items) {
-                TestDescriptor top = item;
                 for (TestDescriptor parent = item.getParent().orElse(null); parent != null && parent != root;
                         parent = parent.getParent().orElse(null)) {
                     containers.add(id(parent));
-                    top = parent;
                 }
-                tops.put(id(top), top);
             }
             containers.forEach(container -> holders.merge(container, 1, Integer::sum));
+            var scope = new Scope(items, containers);
             Set<String> unitItems = new HashSet<>();
             items.forEach(item -> unitItems.add(id(item)));
             Set<String> allowed = new HashSet<>(containers);
-            List<String> unitSelectors = new ArrayList<>();
-            for (TestDescriptor top : tops.values()) {
-                Map<String, String> itemOfId = itemOfIdByTop.computeIfAbsent(id(top), k -> itemOfId(top));
-                itemOfId.forEach((id, item) -> {
+            Set<String> unitSelectors = new LinkedHashSet<>();
+            for (TestDescriptor top : scope.tops()) {
+                itemOfIdByTop.computeIfAbsent(id(top), k -> itemOfId(top)).forEach((id, item) -> {
                     if (unitItems.contains(item)) {
                         allowed.add(id);
                     }
                 });
                 unitSelectors.addAll(UnitSelectors.forUnit(selectors, top.getUniqueId(), className(top)));
             }
-            units.add(unit);
-            scopes.add(new Scope(items, containers));
-            requests.add(new RunUnit(unit.id(), List.copyOf(new LinkedHashSet<>(unitSelectors)), allowed));
+            scopes.add(scope);
+            requests.add(new RunUnit(unit.id(), List.copyOf(unitSelectors), allowed));
         }
-        return List.copyOf(units);
+        return units;
     }
 
     /** For each id allowed below a top-level descriptor, the id of the item it belongs to (itself, or an ancestor). */

@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
@@ -63,16 +64,17 @@ public final class XdistExecutor {
         var history = DurationHistory.load(configuration.durationsFile());
         int workers = configuration.workers() == 0 || WorkerStarter.debuggerAttached() ? 1 : configuration.workers();
         List<WorkUnit> units = Costs.estimate(plan.cut(configuration.distribution(), workers), history.earlierMillis());
-        Scheduler scheduler = configuration.distribution().scheduler(units, Scheduler.usefulWorkers(units, workers));
+        int useful = Scheduler.usefulWorkers(units, workers);
+        Scheduler scheduler = configuration.distribution().scheduler(units, useful);
         try {
-            run(parameters, plan, units, scheduler, configuration, listener, cancellation, history);
+            run(parameters, plan, useful, scheduler, configuration, listener, cancellation, history);
         } finally {
             history.save();
         }
     }
 
     private static void run(
-            ConfigurationParameters parameters, ExecutionPlan plan, List<WorkUnit> units, Scheduler scheduler,
+            ConfigurationParameters parameters, ExecutionPlan plan, int workers, Scheduler scheduler,
             XdistConfiguration configuration, RelayListener listener, Cancellation cancellation,
             DurationHistory history) throws Exception {
         String testRunUid = UUID.randomUUID().toString().replace("-", "");
@@ -85,7 +87,6 @@ public final class XdistExecutor {
             InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters, testRunUid);
             return;
         }
-        int workers = Scheduler.usefulWorkers(units, configuration.workers());
         WorkerPool pool = pool(configuration, workers, testRunUid);
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
         var settings = new ForkedExecution.Settings(
@@ -97,11 +98,11 @@ public final class XdistExecutor {
      * Starts the workers a run of these tests would use, so that they start while the Launcher finishes discovery and
      * are ready when {@code execute} comes; best effort, and nothing when the tests would run in this JVM.
      */
-    public static void prestart(ExecutionPlan plan, XdistConfiguration configuration) {
-        if (configuration.workers() == 0 || WorkerStarter.debuggerAttached() || plan.items().isEmpty()) {
+    public static void prestart(TestDescriptor root, XdistConfiguration configuration) {
+        if (configuration.workers() == 0 || WorkerStarter.debuggerAttached()) {
             return;
         }
-        List<WorkUnit> units = configuration.distribution().cut(plan.items(), configuration.workers());
+        List<WorkUnit> units = configuration.distribution().cut(TestItems.of(root).items(), configuration.workers());
         if (units.size() < 2) {
             // One unit gains little from an early start, and build tools probe one class at a time (Surefire's scanner
             // discovers each class on its own): starting a worker for each probe would only start unused JVMs.

@@ -24,6 +24,7 @@ final class Locks {
     private final Map<String, Integer> readers = new HashMap<>();
     private final Set<String> writers = new HashSet<>();
     private int running;
+    private int serialRunning;
     private boolean isolatedRunning;
 
     /** The keys and barrier of units waiting ahead of the ones considered next. */
@@ -87,8 +88,28 @@ final class Locks {
         return true;
     }
 
+    /** Takes the chosen unit, if any, out of its queue and acquires its locks. */
+    Optional<WorkUnit> take(java.util.Collection<WorkUnit> queue, Optional<WorkUnit> chosen) {
+        chosen.ifPresent(unit -> {
+            queue.remove(unit);
+            acquire(unit);
+        });
+        return chosen;
+    }
+
+    /**
+     * While no serial unit runs, the next one is first in line once the serial worker asks: the units considered after
+     * it must not take its keys.
+     */
+    void reserveNextSerial(Iterable<WorkUnit> serial, Queue ahead) {
+        if (serialRunning == 0) {
+            reserveFirst(serial, ahead);
+        }
+    }
+
     void acquire(WorkUnit unit) {
         running++;
+        serialRunning += unit.serial() ? 1 : 0;
         isolatedRunning |= unit.isolated();
         for (Lock lock : unit.locks()) {
             if (lock.exclusive()) {
@@ -101,6 +122,7 @@ final class Locks {
 
     void release(WorkUnit unit) {
         running--;
+        serialRunning -= unit.serial() ? 1 : 0;
         if (unit.isolated()) {
             isolatedRunning = false;
         }

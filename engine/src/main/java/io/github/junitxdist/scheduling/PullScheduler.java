@@ -16,7 +16,6 @@ abstract class PullScheduler implements Scheduler {
     private final TreeSet<WorkUnit> serial = new TreeSet<>(Locks.COSTLIEST_FIRST);
     private final TreeSet<WorkUnit> regular = new TreeSet<>(Locks.COSTLIEST_FIRST);
     private final Locks locks = new Locks();
-    private int serialRunning;
 
     PullScheduler(List<WorkUnit> units) {
         units.forEach(unit -> (unit.serial() ? serial : regular).add(unit));
@@ -27,28 +26,15 @@ abstract class PullScheduler implements Scheduler {
         var ahead = new Locks.Queue();
         if (workerIndex == SERIAL_WORKER && !serial.isEmpty()) {
             // The serial chain goes first; its worker waits for a blocked serial unit rather than start a regular one.
-            return take(serial, locks.first(serial, ahead));
+            return locks.take(serial, locks.first(serial, ahead));
         }
-        if (serialRunning == 0) {
-            // The next serial unit is first in line once its worker asks: do not let regular units take its keys.
-            locks.reserveFirst(serial, ahead);
-        }
-        return take(regular, locks.first(regular, ahead));
-    }
-
-    private Optional<WorkUnit> take(TreeSet<WorkUnit> queue, Optional<WorkUnit> chosen) {
-        chosen.ifPresent(unit -> {
-            queue.remove(unit);
-            locks.acquire(unit);
-            serialRunning += unit.serial() ? 1 : 0;
-        });
-        return chosen;
+        locks.reserveNextSerial(serial, ahead);
+        return locks.take(regular, locks.first(regular, ahead));
     }
 
     @Override
     public final void done(WorkUnit unit) {
         locks.release(unit);
-        serialRunning -= unit.serial() ? 1 : 0;
     }
 
     @Override

@@ -29,7 +29,6 @@ public final class WorkStealScheduler implements Scheduler {
     private final List<TreeSet<WorkUnit>> shares = new ArrayList<>();
     private final Map<Integer, Integer> owner = new HashMap<>();
     private final Locks locks = new Locks();
-    private int serialRunning;
 
     public WorkStealScheduler(List<WorkUnit> units, int workers) {
         long[] load = new long[Math.max(1, workers)];
@@ -68,48 +67,35 @@ public final class WorkStealScheduler implements Scheduler {
     public Optional<WorkUnit> next(int workerIndex) {
         var ahead = new Locks.Queue();
         if (workerIndex == SERIAL_WORKER && !serial.isEmpty()) {
-            return take(serial, locks.first(serial, ahead));
+            return locks.take(serial, locks.first(serial, ahead));
         }
         TreeSet<WorkUnit> own = shares.get(workerIndex % shares.size());
         // What the other workers will run next holds back what this one may take: their blocked next units, and the
         // next serial unit while none runs.
-        if (serialRunning == 0) {
-            locks.reserveFirst(serial, ahead);
-        }
+        locks.reserveNextSerial(serial, ahead);
         shares.stream().filter(share -> share != own).forEach(share -> locks.waitAhead(share, ahead));
-        Optional<WorkUnit> mine = take(own, locks.first(own, ahead));
+        Optional<WorkUnit> mine = locks.take(own, locks.first(own, ahead));
         return mine.isPresent() ? mine : steal(own, ahead);
     }
 
     /** Takes the cheapest unit that may start from the share with the most cost left, or else from the next one. */
     private Optional<WorkUnit> steal(TreeSet<WorkUnit> own, Locks.Queue ahead) {
-        List<TreeSet<WorkUnit>> victims = new ArrayList<>(shares);
-        victims.remove(own);
+        List<TreeSet<WorkUnit>> victims = new ArrayList<>(shares.stream().filter(share -> share != own).toList());
         victims.sort(java.util.Comparator.comparingLong(
                 (TreeSet<WorkUnit> share) -> share.stream().mapToLong(WorkUnit::cost).sum()).reversed());
         for (TreeSet<WorkUnit> victim : victims) {
             for (WorkUnit unit : victim.descendingSet()) {
                 if (locks.mayStart(unit, ahead)) {
-                    return take(victim, Optional.of(unit));
+                    return locks.take(victim, Optional.of(unit));
                 }
             }
         }
         return Optional.empty();
     }
 
-    private Optional<WorkUnit> take(TreeSet<WorkUnit> queue, Optional<WorkUnit> chosen) {
-        chosen.ifPresent(unit -> {
-            queue.remove(unit);
-            locks.acquire(unit);
-            serialRunning += unit.serial() ? 1 : 0;
-        });
-        return chosen;
-    }
-
     @Override
     public void done(WorkUnit unit) {
         locks.release(unit);
-        serialRunning -= unit.serial() ? 1 : 0;
     }
 
     @Override

@@ -31,7 +31,9 @@ class SchedulingModesTests extends SharedDirectoryTestBase {
                 selectClass(LoadScopeBFixture.class));
 
         assertThat(timelines.runs()).hasSize(6);
+        assertThat(timelines.of("LoadScopeAFixture")).as("A with its nested class").hasSize(3);
         assertThat(Timelines.workers(timelines.of("LoadScopeAFixture"))).hasSize(1);
+        assertThat(timelines.of("LoadScopeBFixture")).as("B with its nested class").hasSize(3);
         assertThat(Timelines.workers(timelines.of("LoadScopeBFixture"))).hasSize(1);
     }
 

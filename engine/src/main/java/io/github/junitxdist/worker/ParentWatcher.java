@@ -9,14 +9,16 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Makes the worker exit when its parent is gone: reads the parent's messages on a daemon thread (end of stream means
- * the parent closed the connection or died; thread dumps are answered right there, whatever the main thread does) and checks every second that the parent process is still alive, in case
- * the connection outlives it.
+ * the parent closed the connection or died; thread dumps are answered right there, whatever the main thread does) until
+ * the parent says to shut down, and checks every second that the parent process is still alive, in case the connection
+ * outlives it.
  */
 final class ParentWatcher {
 
     private ParentWatcher() {}
 
-    static void start(Channel channel, BlockingQueue<Message> inbox, Runnable cancel) {
+    /** Starts watching; returns the thread that reads the parent's messages. */
+    static Thread start(Channel channel, BlockingQueue<Message> inbox, Runnable cancel) {
         PrintStream diagnostics = System.err;
         Thread reader = new Thread(() -> {
             try {
@@ -28,6 +30,11 @@ final class ParentWatcher {
                         cancel.run();
                     } else {
                         inbox.add(message);
+                    }
+                    if (message instanceof Message.Shutdown) {
+                        // Nothing more comes. Stop reading: while a thread waits in a native read, the JVM's exit
+                        // waits 300 ms for it to come out, and the parent waits for the worker's exit.
+                        return;
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -52,5 +59,6 @@ final class ParentWatcher {
         }, "junit-xdist-parent-watcher");
         watcher.setDaemon(true);
         watcher.start();
+        return reader;
     }
 }

@@ -10,7 +10,9 @@ import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,9 @@ final class ForkedExecution implements WorkerSlot.Events {
     /** How long a started worker may take to connect before it is killed and counted as failed to start. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
 
+    /** How many workers may be starting at once (see {@link #startDeferred}). */
+    static final int STARTING_LIMIT = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     /** How long a worker asked for a thread dump after a timeout has to send it before it is killed anyway. */
     private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -48,6 +53,8 @@ final class ForkedExecution implements WorkerSlot.Events {
             implements Event {}
 
     private record Exited(WorkerSlot slot) implements Event {}
+
+    private record WarmedUp(WorkerSlot slot) implements Event {}
 
     /** What does not change during a run. */
     record Settings(
@@ -67,6 +74,8 @@ final class ForkedExecution implements WorkerSlot.Events {
     private final Map<Integer, RunUnit> reruns = new HashMap<>();
     /** Connected workers of this run that wait for a unit blocked by locks or by units ahead of it. */
     private final List<WorkerSlot> waiting = new ArrayList<>();
+    /** Workers not started yet because as many others are still starting as there are processors. */
+    private final Deque<Integer> deferred = new ArrayDeque<>();
     private final TreeState tree;
     private int inFlight;
     private boolean cancelSent;
@@ -108,7 +117,7 @@ final class ForkedExecution implements WorkerSlot.Events {
             }
             for (int index = 0; index < workers; index++) {
                 if (!active.containsKey(index) && scheduler.hasPendingFor(index)) {
-                    startWorker(index);
+                    deferred.add(index);
                 }
             }
             while (scheduler.hasPending() || inFlight > 0) {
@@ -116,7 +125,10 @@ final class ForkedExecution implements WorkerSlot.Events {
                 if (cancelled.isPresent()) {
                     cancelRunning();
                     drainPending(relay -> relay.skip(cancelled.get()));
-                } else if (active.isEmpty()) {
+                } else {
+                    startDeferred();
+                }
+                if (cancelled.isEmpty() && active.isEmpty()) {
                     var cause = new WorkerLostException(restartsLeft == 0
                             ? "junit-xdist: not run, xdist.maxWorkerRestart=%d replacement workers were used up; %s"
                                     .formatted(settings.maxWorkerRestart(), lastFailure)
@@ -127,7 +139,7 @@ final class ForkedExecution implements WorkerSlot.Events {
                 if (inFlight == 0 && !scheduler.hasPending()) {
                     break;
                 }
-                if (inFlight == 0 && !waiting.isEmpty() && waiting.size() == active.size()) {
+                if (inFlight == 0 && deferred.isEmpty() && !waiting.isEmpty() && waiting.size() == active.size()) {
                     // Cannot happen while the scheduler keeps its promise; rather fail the rest than wait forever.
                     var cause = new WorkerLostException("junit-xdist: not run: no worker may take these tests (workers "
                             + waiting.stream().map(slot -> slot.process.name()).toList() + " are waiting for them)");
@@ -159,6 +171,11 @@ final class ForkedExecution implements WorkerSlot.Events {
     @Override
     public void workerLost(WorkerSlot slot, @Nullable WorkUnit unit, boolean resumable, String reason) {
         events.add(new WorkerLost(slot, unit, resumable, reason));
+    }
+
+    @Override
+    public void warmedUp(WorkerSlot slot) {
+        events.add(new WarmedUp(slot));
     }
 
     private void handle(Event event) {
@@ -246,8 +263,30 @@ final class ForkedExecution implements WorkerSlot.Events {
         }
         if (scheduler.hasPendingFor(slot.index) && restartsLeft > 0) {
             restartsLeft--;
-            startWorker(slot.index);
+            deferred.addFirst(slot.index);
         }
+    }
+
+    /**
+     * Starts the deferred workers that still have work, while fewer workers are starting than there are processors.
+     * Starting JVMs compete for the processors: started all at once, on two processors four workers would all become
+     * ready late, where two at a time the first two are ready in about half the time, and the others no later.
+     */
+    private void startDeferred() {
+        while (!deferred.isEmpty() && starting() < STARTING_LIMIT) {
+            int index = deferred.removeFirst();
+            if (!active.containsKey(index) && scheduler.hasPendingFor(index)) {
+                startWorker(index);
+            }
+        }
+    }
+
+    /**
+     * How many of this run's workers are still starting: not connected yet, or running their first unit but with no
+     * event from it yet. A connected worker waiting for work takes no processor time.
+     */
+    private long starting() {
+        return active.values().stream().filter(slot -> !slot.warm && (!slot.connected || slot.unit != null)).count();
     }
 
     private void startWorker(int index) {

@@ -24,6 +24,9 @@ final class WorkerSlot {
         void unitFinished(WorkerSlot slot, WorkUnit unit, long nanos);
 
         void workerLost(WorkerSlot slot, @Nullable WorkUnit unit, boolean resumable, String reason);
+
+        /** The worker reported the first event of its first unit: its JVM and the JUnit Platform in it are warm. */
+        void warmedUp(WorkerSlot slot);
     }
 
     final int index;
@@ -39,6 +42,11 @@ final class WorkerSlot {
      */
     private long unitStartedAt;
     volatile boolean released;
+    /**
+     * Whether the worker has begun running a unit: a worker's first discovery and run load the JUnit Platform and the
+     * test classes, most of what it costs to start one.
+     */
+    volatile boolean warm;
     private volatile @Nullable RelayListener listener;
     private volatile @Nullable Events events;
     /** Set when the worker was stopped for a timeout: the failure message, and the time by which it must be gone. */
@@ -98,6 +106,10 @@ final class WorkerSlot {
                 } else if (current != null) {
                     if (unitStartedAt == 0) {
                         unitStartedAt = System.nanoTime();
+                        if (!warm) {
+                            warm = true;
+                            events().warmedUp(this);
+                        }
                     }
                     current.handle(message);
                 } else if (message instanceof Message.Output output && listener != null) {

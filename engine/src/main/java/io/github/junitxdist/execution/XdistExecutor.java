@@ -110,7 +110,8 @@ public final class XdistExecutor {
         }
         int workers = Scheduler.usefulWorkers(units, configuration.workers());
         try {
-            pool(configuration, workers, UUID.randomUUID().toString().replace("-", "")).prestart(workers);
+            pool(configuration, workers, UUID.randomUUID().toString().replace("-", ""))
+                    .prestart(Math.min(workers, ForkedExecution.STARTING_LIMIT));
         } catch (IOException | RuntimeException e) {
             // the run starts its workers itself, and reports what goes wrong then
         }

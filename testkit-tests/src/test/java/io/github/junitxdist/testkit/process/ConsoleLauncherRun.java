@@ -27,6 +27,7 @@ final class ConsoleLauncherRun {
     private final List<String> selection = new ArrayList<>();
     private final List<String> options = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
+    private final List<String> jvmArguments = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
 
     private ConsoleLauncherRun(Path directory) {
@@ -72,6 +73,12 @@ final class ConsoleLauncherRun {
         return this;
     }
 
+    /** A JVM option of the ConsoleLauncher's own JVM, such as {@code -XX:ActiveProcessorCount=1}. */
+    ConsoleLauncherRun jvmArgument(String option) {
+        jvmArguments.add(option);
+        return this;
+    }
+
     ConsoleLauncherRun environment(String name, String value) {
         environment.put(name, value);
         return this;
@@ -96,6 +103,7 @@ final class ConsoleLauncherRun {
                 .environment("TMPDIR", tmp.toString())
                 .environment(environment);
         systemProperties.forEach(java::systemProperty);
+        java.jvmArguments(jvmArguments.toArray(String[]::new));
         java.arguments(
                         "execute",
                         "--disable-banner",

@@ -10,9 +10,7 @@ import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +35,8 @@ final class ForkedExecution implements WorkerSlot.Events {
     /** How long a started worker may take to connect before it is killed and counted as failed to start. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
 
-    /** How many workers may be starting at once (see {@link #startDeferred}). */
-    static final int STARTING_LIMIT = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** How many workers may be starting at once (see {@link WorkerStarts}). */
+    static final int STARTING_LIMIT = Runtime.getRuntime().availableProcessors();
 
     /** How long a worker asked for a thread dump after a timeout has to send it before it is killed anyway. */
     private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(5);
@@ -74,8 +72,7 @@ final class ForkedExecution implements WorkerSlot.Events {
     private final Map<Integer, RunUnit> reruns = new HashMap<>();
     /** Connected workers of this run that wait for a unit blocked by locks or by units ahead of it. */
     private final List<WorkerSlot> waiting = new ArrayList<>();
-    /** Workers not started yet because as many others are still starting as there are processors. */
-    private final Deque<Integer> deferred = new ArrayDeque<>();
+    private final WorkerStarts starts = new WorkerStarts(STARTING_LIMIT);
     private final TreeState tree;
     private int inFlight;
     private boolean cancelSent;
@@ -117,7 +114,7 @@ final class ForkedExecution implements WorkerSlot.Events {
             }
             for (int index = 0; index < workers; index++) {
                 if (!active.containsKey(index) && scheduler.hasPendingFor(index)) {
-                    deferred.add(index);
+                    starts.add(index);
                 }
             }
             while (scheduler.hasPending() || inFlight > 0) {
@@ -126,7 +123,8 @@ final class ForkedExecution implements WorkerSlot.Events {
                     cancelRunning();
                     drainPending(relay -> relay.skip(cancelled.get()));
                 } else {
-                    startDeferred();
+                    starts.next(starting(), index -> !active.containsKey(index) && scheduler.hasPendingFor(index))
+                            .forEach(this::startWorker);
                 }
                 if (cancelled.isEmpty() && active.isEmpty()) {
                     var cause = new WorkerLostException(restartsLeft == 0
@@ -139,7 +137,7 @@ final class ForkedExecution implements WorkerSlot.Events {
                 if (inFlight == 0 && !scheduler.hasPending()) {
                     break;
                 }
-                if (inFlight == 0 && deferred.isEmpty() && !waiting.isEmpty() && waiting.size() == active.size()) {
+                if (inFlight == 0 && starts.isEmpty() && !waiting.isEmpty() && waiting.size() == active.size()) {
                     // Cannot happen while the scheduler keeps its promise; rather fail the rest than wait forever.
                     var cause = new WorkerLostException("junit-xdist: not run: no worker may take these tests (workers "
                             + waiting.stream().map(slot -> slot.process.name()).toList() + " are waiting for them)");
@@ -263,21 +261,7 @@ final class ForkedExecution implements WorkerSlot.Events {
         }
         if (scheduler.hasPendingFor(slot.index) && restartsLeft > 0) {
             restartsLeft--;
-            deferred.addFirst(slot.index);
-        }
-    }
-
-    /**
-     * Starts the deferred workers that still have work, while fewer workers are starting than there are processors.
-     * Starting JVMs compete for the processors: started all at once, on two processors four workers would all become
-     * ready late, where two at a time the first two are ready in about half the time, and the others no later.
-     */
-    private void startDeferred() {
-        while (!deferred.isEmpty() && starting() < STARTING_LIMIT) {
-            int index = deferred.removeFirst();
-            if (!active.containsKey(index) && scheduler.hasPendingFor(index)) {
-                startWorker(index);
-            }
+            starts.addFirst(slot.index);
         }
     }
 

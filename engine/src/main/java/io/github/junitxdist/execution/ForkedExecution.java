@@ -35,9 +35,6 @@ final class ForkedExecution implements WorkerSlot.Events {
     /** How long a started worker may take to connect before it is killed and counted as failed to start. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
 
-    /** How many workers may be starting at once (see {@link WorkerStarts}). */
-    static final int STARTING_LIMIT = Runtime.getRuntime().availableProcessors();
-
     /** How long a worker asked for a thread dump after a timeout has to send it before it is killed anyway. */
     private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -72,7 +69,7 @@ final class ForkedExecution implements WorkerSlot.Events {
     private final Map<Integer, RunUnit> reruns = new HashMap<>();
     /** Connected workers of this run that wait for a unit blocked by locks or by units ahead of it. */
     private final List<WorkerSlot> waiting = new ArrayList<>();
-    private final WorkerStarts starts = new WorkerStarts(STARTING_LIMIT);
+    private final WorkerStarts starts = new WorkerStarts(WorkerStarts.LIMIT);
     private final TreeState tree;
     private int inFlight;
     private boolean cancelSent;

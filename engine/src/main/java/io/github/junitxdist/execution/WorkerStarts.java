@@ -19,6 +19,9 @@ import java.util.function.IntPredicate;
  */
 final class WorkerStarts {
 
+    /** How many workers may be starting at once: as many as there are processors. */
+    static final int LIMIT = Runtime.getRuntime().availableProcessors();
+
     private final int limit;
     private final Deque<Integer> waiting = new ArrayDeque<>();
 

@@ -111,7 +111,7 @@ public final class XdistExecutor {
         int workers = Scheduler.usefulWorkers(units, configuration.workers());
         try {
             pool(configuration, workers, UUID.randomUUID().toString().replace("-", ""))
-                    .prestart(Math.min(workers, ForkedExecution.STARTING_LIMIT));
+                    .prestart(Math.min(workers, WorkerStarts.LIMIT));
         } catch (IOException | RuntimeException e) {
             // the run starts its workers itself, and reports what goes wrong then
         }

@@ -3,6 +3,7 @@ package io.github.junitxdist.engine;
 import io.github.junitxdist.config.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
 import io.github.junitxdist.execution.ExecutionPlan;
+import io.github.junitxdist.execution.ItemTraits;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class XdistEngineDescriptor extends EngineDescriptor {
     private final @Nullable XdistConfiguration configuration;
     private final @Nullable InvalidConfigurationException configurationError;
     private final Map<UniqueId, Set<String>> allowedIdsByUnit = new HashMap<>();
+    private final ItemTraits traits = new ItemTraits();
 
     XdistEngineDescriptor(
             UniqueId uniqueId, List<DiscoverySelector> selectors, @Nullable XdistConfiguration configuration,
@@ -48,7 +50,12 @@ final class XdistEngineDescriptor extends EngineDescriptor {
         return new ExecutionPlan(this, selectors, top -> {
             Set<String> allowed = allowedIdsByUnit.get(top.getUniqueId());
             return allowed != null ? allowed : ExecutionPlan.subtreeIds(top);
-        });
+        }, traits);
+    }
+
+    /** The scheduling traits of this tree's descriptors, found once for discovery and execution. */
+    ItemTraits traits() {
+        return traits;
     }
 
     /** The validated configuration; throws the error found at discovery if it was invalid. */

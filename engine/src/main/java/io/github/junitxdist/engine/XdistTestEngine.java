@@ -72,7 +72,7 @@ public final class XdistTestEngine implements TestEngine {
         boolean misplaced = AnnotationChecks.check(root, request.getDiscoveryListener());
         if (configuration != null && !misplaced) {
             // Workers take longer to start than the rest of discovery: start them now, for execute to find them ready.
-            XdistExecutor.prestart(root, configuration);
+            XdistExecutor.prestart(root, root.traits(), configuration);
         }
         return root;
     }

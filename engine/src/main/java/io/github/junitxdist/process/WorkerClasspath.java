@@ -8,10 +8,12 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.JarFile;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.Manifest;
 import org.jspecify.annotations.Nullable;
 
@@ -26,13 +28,34 @@ import org.jspecify.annotations.Nullable;
  */
 final class WorkerClasspath {
 
+    /** The last classpath built and what it was built from: discovery's early start and execution ask in a row. */
+    private static final AtomicReference<@Nullable Built> LAST = new AtomicReference<>();
+
+    private record Built(List<Path> sources, List<String> classpath) {}
+
     private WorkerClasspath() {}
 
     static List<String> build(List<Class<?>> anchors) {
+        List<Path> sources = sources(anchors);
+        Built last = LAST.get();
+        if (last != null && last.sources().equals(sources)) {
+            return last.classpath(); // the manifests need not be read again
+        }
         Set<Path> entries = new LinkedHashSet<>();
+        for (Path source : sources) {
+            addWithManifest(entries, source);
+        }
+        List<String> classpath = entries.stream().filter(Files::exists).map(Path::toString).toList();
+        LAST.set(new Built(sources, classpath));
+        return classpath;
+    }
+
+    /** The entries of {@code java.class.path}, the context class loader chain and the anchors' code sources. */
+    private static List<Path> sources(List<Class<?>> anchors) {
+        List<Path> sources = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
-                addWithManifest(entries, Path.of(entry));
+                sources.add(Path.of(entry).toAbsolutePath().normalize());
             }
         }
         for (ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -42,7 +65,7 @@ final class WorkerClasspath {
                 for (URL url : urlLoader.getURLs()) {
                     Path path = toPath(url);
                     if (path != null) {
-                        addWithManifest(entries, path);
+                        sources.add(path.toAbsolutePath().normalize());
                     }
                 }
             }
@@ -51,10 +74,10 @@ final class WorkerClasspath {
             CodeSource source = anchor.getProtectionDomain().getCodeSource();
             Path path = source == null ? null : toPath(source.getLocation());
             if (path != null) {
-                entries.add(path.toAbsolutePath().normalize());
+                sources.add(path.toAbsolutePath().normalize());
             }
         }
-        return entries.stream().filter(Files::exists).map(Path::toString).toList();
+        return sources;
     }
 
     private static void addWithManifest(Set<Path> entries, Path entry) {

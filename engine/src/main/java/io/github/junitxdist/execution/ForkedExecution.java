@@ -3,7 +3,6 @@ package io.github.junitxdist.execution;
 import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.protocol.Channel;
 import io.github.junitxdist.protocol.Message;
-import io.github.junitxdist.protocol.Message.DumpThreads;
 import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.protocol.Message.RunUnit;
 import io.github.junitxdist.scheduling.Scheduler;
@@ -26,17 +25,12 @@ import org.jspecify.annotations.Nullable;
  * <p>The coordinator is the thread that calls {@link #run}: it alone starts workers, asks the scheduler for work and
  * hands it out, reacting to events from one queue. Each connected worker has a relay thread (see {@link WorkerSlot}).
  * When a worker dies, what it was running fails, the rest of its unit goes back to the queue, and the worker is
- * replaced while work is left for it and the restart budget lasts. A test that outlives the timeout has its worker's
- * threads dumped, and the worker is stopped like a crashed one. Units no worker can run any more fail with the reason;
- * after a cancellation, units not started are skipped.
+ * replaced while work is left for it and the restart budget lasts ({@link RestartBudget}). A test that outlives the
+ * timeout has its worker's threads dumped, and the worker is stopped like a crashed one (see
+ * {@link WorkerSlot#enforceTimeLimits}). Units no worker can run any more fail with the reason; after a cancellation,
+ * units not started are skipped.
  */
 final class ForkedExecution implements WorkerSlot.Events {
-
-    /** How long a started worker may take to connect before it is killed and counted as failed to start. */
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
-
-    /** How long a worker asked for a thread dump after a timeout has to send it before it is killed anyway. */
-    private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(5);
 
     private sealed interface Event {}
 
@@ -73,7 +67,7 @@ final class ForkedExecution implements WorkerSlot.Events {
     private final TreeState tree;
     private int inFlight;
     private boolean cancelSent;
-    private int restartsLeft;
+    private final RestartBudget restarts;
     private String lastFailure = "no worker could be started";
 
     ForkedExecution(
@@ -84,73 +78,86 @@ final class ForkedExecution implements WorkerSlot.Events {
         this.listener = listener;
         this.cancellation = cancellation;
         this.settings = settings;
-        this.restartsLeft = settings.maxWorkerRestart();
+        this.restarts = new RestartBudget(settings.maxWorkerRestart());
         this.tree = new TreeState(plan.holders(), listener);
     }
 
     void run(int workers) throws InterruptedException {
         List<WorkerSlot> warm = settings.pool().attach(this);
         try {
-            for (WorkerSlot slot : warm) {
-                if (slot.index < workers && !active.containsKey(slot.index)) {
-                    active.put(slot.index, slot);
-                    used.add(slot);
-                    slot.bind(listener, this);
-                    if (slot.connected) {
-                        send(slot, settings.init());
-                        assignOrRelease(slot);
-                    } else { // started ahead, during discovery: it connects like a worker this run started
-                        slot.process.onExit().thenRun(() -> events.add(new Exited(slot)));
-                    }
-                } else if (slot.connected) {
-                    settings.pool().giveBack(slot);
-                } else {
-                    slot.released = true;
-                    slot.process.kill();
-                }
-            }
+            warm.forEach(slot -> takeOver(slot, workers));
             for (int index = 0; index < workers; index++) {
                 if (!active.containsKey(index) && scheduler.hasPendingFor(index)) {
                     starts.add(index);
                 }
             }
-            while (scheduler.hasPending() || inFlight > 0) {
-                Optional<String> cancelled = cancellation.reason();
-                if (cancelled.isPresent()) {
-                    cancelRunning();
-                    drainPending(relay -> relay.skip(cancelled.get()));
-                } else {
-                    starts.next(starting(), index -> !active.containsKey(index) && scheduler.hasPendingFor(index))
-                            .forEach(this::startWorker);
-                }
-                if (cancelled.isEmpty() && active.isEmpty()) {
-                    var cause = new WorkerLostException(restartsLeft == 0
-                            ? "junit-xdist: not run, xdist.maxWorkerRestart=%d replacement workers were used up; %s"
-                                    .formatted(settings.maxWorkerRestart(), lastFailure)
-                            : lastFailure);
-                    drainPending(relay -> relay.failUnreported(cause));
-                    break;
-                }
-                if (inFlight == 0 && !scheduler.hasPending()) {
-                    break;
-                }
-                if (inFlight == 0 && starts.isEmpty() && !waiting.isEmpty() && waiting.size() == active.size()) {
-                    // Cannot happen while the scheduler keeps its promise; rather fail the rest than wait forever.
-                    var cause = new WorkerLostException("junit-xdist: not run: no worker may take these tests (workers "
-                            + waiting.stream().map(slot -> slot.process.name()).toList() + " are waiting for them)");
-                    drainPending(relay -> relay.failUnreported(cause));
-                    break;
-                }
-                Event event = events.poll(200, TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    handle(event);
-                }
-                watchTimes();
+            while ((scheduler.hasPending() || inFlight > 0) && step()) {
+                long now = System.nanoTime();
+                active.values().forEach(slot -> slot.enforceTimeLimits(now, settings.timeout().orElse(null)));
             }
         } finally {
             List.copyOf(waiting).forEach(this::assignOrRelease);
             stopAll();
         }
+    }
+
+    /** Uses a worker the pool had ready (idle, or started during discovery) if this run needs it; else lets it go. */
+    private void takeOver(WorkerSlot slot, int workers) {
+        if (slot.index < workers && !active.containsKey(slot.index)) {
+            active.put(slot.index, slot);
+            used.add(slot);
+            slot.bind(listener, this);
+            if (slot.connected) {
+                slot.send(settings.init());
+                assignOrRelease(slot);
+            } else { // started ahead, during discovery: it connects like a worker this run started
+                slot.process.onExit().thenRun(() -> events.add(new Exited(slot)));
+            }
+        } else if (slot.connected) {
+            settings.pool().giveBack(slot);
+        } else {
+            slot.released = true;
+            slot.process.kill();
+        }
+    }
+
+    /**
+     * One turn of the coordinator: starts the workers that may start (or, after a cancellation, skips what has not
+     * started), then handles the next event, waiting for it up to 200 ms.
+     *
+     * @return false when the run is over: every unit ended, or the rest failed because no worker can run it
+     */
+    private boolean step() throws InterruptedException {
+        Optional<String> cancelled = cancellation.reason();
+        if (cancelled.isPresent()) {
+            cancelRunning();
+            drainPending(relay -> relay.skip(cancelled.get()));
+        } else {
+            starts.next(starting(), this::stillWanted).forEach(this::startWorker);
+        }
+        if (cancelled.isEmpty() && active.isEmpty()) {
+            var cause = new WorkerLostException(restarts.usedUp()
+                    ? "junit-xdist: not run, xdist.maxWorkerRestart=%d replacement workers were used up; %s"
+                            .formatted(restarts.max(), lastFailure)
+                    : lastFailure);
+            drainPending(relay -> relay.failUnreported(cause));
+            return false;
+        }
+        if (inFlight == 0 && !scheduler.hasPending()) {
+            return false;
+        }
+        if (inFlight == 0 && starts.isEmpty() && !waiting.isEmpty() && waiting.size() == active.size()) {
+            // Cannot happen while the scheduler keeps its promise; rather fail the rest than wait forever.
+            var cause = new WorkerLostException("junit-xdist: not run: no worker may take these tests (workers "
+                    + waiting.stream().map(slot -> slot.process.name()).toList() + " are waiting for them)");
+            drainPending(relay -> relay.failUnreported(cause));
+            return false;
+        }
+        Event event = events.poll(200, TimeUnit.MILLISECONDS);
+        if (event != null) {
+            handle(event);
+        }
+        return true;
     }
 
     /** A worker of this run connected; called on the pool's acceptor thread. */
@@ -213,7 +220,7 @@ final class ForkedExecution implements WorkerSlot.Events {
             return;
         }
         slot.startRelaying(channel);
-        send(slot, settings.init());
+        slot.send(settings.init());
         assignOrRelease(slot);
     }
 
@@ -226,7 +233,7 @@ final class ForkedExecution implements WorkerSlot.Events {
             WorkUnit unit = next.get();
             slot.assign(unit, relay(unit));
             inFlight++;
-            send(slot, reruns.getOrDefault(unit.id(), plan.request(unit)));
+            slot.send(reruns.getOrDefault(unit.id(), plan.request(unit)));
         } else if (!cancelled && scheduler.hasPendingFor(slot.index)) {
             waiting.add(slot);
         } else {
@@ -256,8 +263,7 @@ final class ForkedExecution implements WorkerSlot.Events {
         if (active.get(slot.index) == slot) {
             active.remove(slot.index);
         }
-        if (scheduler.hasPendingFor(slot.index) && restartsLeft > 0) {
-            restartsLeft--;
+        if (scheduler.hasPendingFor(slot.index) && restarts.reserve(slot.index)) {
             starts.addFirst(slot.index);
         }
     }
@@ -270,7 +276,17 @@ final class ForkedExecution implements WorkerSlot.Events {
         return active.values().stream().filter(slot -> !slot.warm && (!slot.connected || slot.unit != null)).count();
     }
 
+    /** Whether a worker waiting to start still has work; a replacement that has not gives back its restart. */
+    private boolean stillWanted(int index) {
+        boolean wanted = !active.containsKey(index) && scheduler.hasPendingFor(index);
+        if (!wanted) {
+            restarts.dropped(index);
+        }
+        return wanted;
+    }
+
     private void startWorker(int index) {
+        restarts.starting(index);
         try {
             WorkerSlot slot = settings.pool().start(index);
             slot.bind(listener, this);
@@ -282,36 +298,11 @@ final class ForkedExecution implements WorkerSlot.Events {
         }
     }
 
-    /** Kills workers that never connected, and asks for thread dumps of (then kills) workers past the timeout. */
-    private void watchTimes() {
-        long now = System.nanoTime();
-        for (WorkerSlot slot : active.values()) {
-            if (!slot.connected && slot.process.ageNanos() > CONNECT_TIMEOUT.toNanos()) {
-                slot.process.kill();
-            }
-            if (slot.timeoutMessage != null) {
-                if (now - slot.killDeadline > 0) {
-                    slot.process.kill();
-                }
-                continue;
-            }
-            UnitRelay relay = slot.relay;
-            UnitRelay.OpenNode node = relay == null ? null : relay.innermostOpen();
-            Duration timeout = settings.timeout().orElse(null);
-            if (node != null && timeout != null && now - node.since() > timeout.toNanos()) {
-                slot.killDeadline = now + DUMP_TIMEOUT.toNanos();
-                slot.timeoutMessage = "junit-xdist: this test ran longer than xdist.timeout=%s s; worker %s was stopped."
-                        .formatted(seconds(timeout), slot.process.name());
-                send(slot, new DumpThreads());
-            }
-        }
-    }
-
     /** Asks the busy workers, once, to cancel their units (effective on JUnit 6). */
     private void cancelRunning() {
         if (!cancelSent) {
             cancelSent = true;
-            active.values().stream().filter(slot -> slot.relay != null).forEach(slot -> send(slot, new Message.Cancel()));
+            active.values().stream().filter(slot -> slot.relay != null).forEach(slot -> slot.send(new Message.Cancel()));
         }
     }
 
@@ -336,19 +327,4 @@ final class ForkedExecution implements WorkerSlot.Events {
         settings.pool().detach();
     }
 
-    private static String seconds(Duration duration) {
-        double seconds = duration.toNanos() / 1e9;
-        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
-    }
-
-    private static void send(WorkerSlot slot, Message message) {
-        Channel channel = slot.channel;
-        try {
-            if (channel != null) {
-                channel.send(message);
-            }
-        } catch (IOException e) {
-            // the worker is gone; its relay thread reports that
-        }
-    }
 }

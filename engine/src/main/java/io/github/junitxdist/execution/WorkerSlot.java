@@ -3,10 +3,12 @@ package io.github.junitxdist.execution;
 import io.github.junitxdist.process.WorkerProcess;
 import io.github.junitxdist.protocol.Channel;
 import io.github.junitxdist.protocol.Message;
+import io.github.junitxdist.protocol.Message.DumpThreads;
 import io.github.junitxdist.protocol.Message.ThreadDump;
 import io.github.junitxdist.protocol.Message.UnitDone;
 import io.github.junitxdist.scheduling.WorkUnit;
 import java.io.IOException;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  * own listener and coordinator.
  */
 final class WorkerSlot {
+
+    /** How long a started worker may take to connect before it is killed and counted as failed to start. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
+    /** How long a worker asked for a thread dump after a timeout has to send it before it is killed anyway. */
+    private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(5);
 
     /** What the relay thread tells the coordinator. Implementations must be thread-safe. */
     interface Events {
@@ -50,8 +58,8 @@ final class WorkerSlot {
     private volatile @Nullable RelayListener listener;
     private volatile @Nullable Events events;
     /** Set when the worker was stopped for a timeout: the failure message, and the time by which it must be gone. */
-    volatile @Nullable String timeoutMessage;
-    volatile long killDeadline;
+    private volatile @Nullable String timeoutMessage;
+    private long killDeadline;
     private volatile @Nullable String threadDump;
 
     WorkerSlot(WorkerProcess process) {
@@ -70,6 +78,51 @@ final class WorkerSlot {
         this.listener = runListener;
         this.events = runEvents;
         this.released = false;
+    }
+
+    /** Sends a message to the connected worker; should the worker be gone, its relay thread reports that. */
+    void send(Message message) {
+        Channel current = channel;
+        try {
+            if (current != null) {
+                current.send(message);
+            }
+        } catch (IOException e) {
+            // the relay thread sees the connection end and reports the loss
+        }
+    }
+
+    /**
+     * Enforces the time limits, on the coordinator thread: kills a worker that has not connected in time; asks a worker
+     * whose test outlived the timeout for its threads, and kills it when they do not come in time. The relay thread
+     * then reports the loss, with the dump.
+     *
+     * @param now a {@link System#nanoTime()}
+     * @param testTimeout {@code xdist.timeout}, if set
+     */
+    void enforceTimeLimits(long now, @Nullable Duration testTimeout) {
+        if (!connected && process.ageNanos() > CONNECT_TIMEOUT.toNanos()) {
+            process.kill();
+        }
+        if (timeoutMessage != null) {
+            if (now - killDeadline > 0) {
+                process.kill();
+            }
+            return;
+        }
+        UnitRelay current = relay;
+        UnitRelay.OpenNode node = current == null ? null : current.innermostOpen();
+        if (node != null && testTimeout != null && now - node.since() > testTimeout.toNanos()) {
+            killDeadline = now + DUMP_TIMEOUT.toNanos();
+            timeoutMessage = "junit-xdist: this test ran longer than xdist.timeout=%s s; worker %s was stopped."
+                    .formatted(seconds(testTimeout), process.name());
+            send(new DumpThreads());
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        double seconds = duration.toNanos() / 1e9;
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 
     /** Whether the worker can take work: connected, not lost. */

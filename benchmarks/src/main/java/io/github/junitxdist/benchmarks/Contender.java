@@ -20,6 +20,9 @@ enum Contender {
             Launch.CONSOLE, History.COLD),
     XDIST_WARM("junit-xdist, W workers, warm",
             "ConsoleLauncher, `--config xdist.workers=W`, `.xdist/` of an earlier run", Launch.CONSOLE, History.WARM),
+    XDIST_WARM_C1("junit-xdist, W workers, warm, C1 only",
+            "as warm, plus `--config xdist.jvmArgs=-XX:TieredStopAtLevel=1` (workers compile with C1 only)",
+            Launch.CONSOLE, History.WARM),
     XDIST_SUREFIRE_WARM("junit-xdist via Surefire, W workers, warm",
             "`XDIST_WORKERS=W mvn surefire:test` (one Surefire fork), `.xdist/` of an earlier run", Launch.MAVEN,
             History.WARM);

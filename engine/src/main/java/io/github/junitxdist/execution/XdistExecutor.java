@@ -97,12 +97,15 @@ public final class XdistExecutor {
     /**
      * Starts the workers a run of these tests would use, so that they start while the Launcher finishes discovery and
      * are ready when {@code execute} comes; best effort, and nothing when the tests would run in this JVM.
+     *
+     * @param traits where the traits found here are kept, for {@code execute} to find them again
      */
     public static void prestart(TestDescriptor root, ItemTraits traits, XdistConfiguration configuration) {
         if (configuration.workers() == 0 || WorkerStarter.debuggerAttached()) {
             return;
         }
-        List<WorkUnit> units = configuration.distribution().cut(TestItems.of(root, traits).items(), configuration.workers());
+        List<WorkUnit> units =
+                configuration.distribution().cut(TestItems.of(root, traits).items(), configuration.workers());
         if (units.size() < 2) {
             // One unit gains little from an early start, and build tools probe one class at a time (Surefire's scanner
             // discovers each class on its own): starting a worker for each probe would only start unused JVMs.

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarFile;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.jspecify.annotations.Nullable;
 
@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code java.class.path} alone is not enough: Surefire runs from a manifest-only jar and rewrites
  * {@code java.class.path} without the launcher jar; IntelliJ may load the real classpath in a {@code URLClassLoader}
  * and point {@code java.class.path} elsewhere; the ConsoleLauncher puts {@code -cp} entries in a child class loader. So
- * this is the de-duplicated union of {@code java.class.path} (manifest {@code Class-Path} entries expanded), the URLs of
- * the context class loader chain, and the code sources of JUnit's and junit-xdist's own classes.
+ * this is the de-duplicated union of {@code java.class.path}, the URLs of the context class loader chain, and the code
+ * sources of JUnit's and junit-xdist's own classes, with the manifest {@code Class-Path} entries of each jar expanded.
  */
 final class WorkerClasspath {
 

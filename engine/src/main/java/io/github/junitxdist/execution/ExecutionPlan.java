@@ -86,6 +86,20 @@ public final class ExecutionPlan {
         return ids;
     }
 
+    /**
+     * A unique id and the ids of its ancestors below the engine root, innermost first. Segments are joined by '/', which
+     * the unique id format encodes inside a segment, so cutting at the last one gives the parent's id without the cost
+     * of parsing (this runs for every test on the way to the first one).
+     */
+    static List<String> selfAndAncestors(String uniqueId) {
+        List<String> ids = new ArrayList<>();
+        for (String current = uniqueId; current.indexOf('/') >= 0;
+                current = current.substring(0, current.lastIndexOf('/'))) {
+            ids.add(current);
+        }
+        return ids;
+    }
+
     public List<TestItem> items() {
         return found.items();
     }
@@ -127,15 +141,8 @@ public final class ExecutionPlan {
     private Map<String, String> itemOfId(TestDescriptor top) {
         Map<String, String> itemOfId = new HashMap<>();
         for (String id : allowedIds.apply(top)) {
-            // Segments are joined by '/', which the unique id format encodes inside a segment: cutting at the last
-            // one gives the parent's id, with none of the cost of parsing each id (it is on the way to the first test).
-            for (String current = id; current.indexOf('/') >= 0;
-                    current = current.substring(0, current.lastIndexOf('/'))) {
-                if (itemIds.contains(current)) {
-                    itemOfId.put(id, current);
-                    break;
-                }
-            }
+            selfAndAncestors(id).stream().filter(itemIds::contains).findFirst()
+                    .ifPresent(item -> itemOfId.put(id, item));
         }
         return itemOfId;
     }

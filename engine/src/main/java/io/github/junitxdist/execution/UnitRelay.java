@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.UniqueId;
 
 /**
  * Relays the events of one unit to the launcher's listener, and reports, at the end, whatever the worker did not.
@@ -115,7 +114,7 @@ final class UnitRelay {
         boolean[] left = {false};
         listener.atomically(() -> {
             left[0] = !released.containsAll(scope.containers())
-                    || items.stream().anyMatch(item -> !endedOrBelowEnded(UniqueId.parse(item)));
+                    || items.stream().anyMatch(item -> !endedOrBelowEnded(item));
             pendingOutput.writeTo(listener);
             tops.forEach(top -> fail(top, TestExecutionResult.failed(cause)));
         });
@@ -195,16 +194,11 @@ final class UnitRelay {
 
     /** The allowed ids of a rerun: those of the original request that neither ended nor lie below a node that did. */
     Set<String> remaining(Set<String> allowedIds) {
-        return allowedIds.stream().filter(id -> !endedOrBelowEnded(UniqueId.parse(id))).collect(Collectors.toSet());
+        return allowedIds.stream().filter(id -> !endedOrBelowEnded(id)).collect(Collectors.toSet());
     }
 
-    private boolean endedOrBelowEnded(UniqueId id) {
-        for (UniqueId current = id; current.getSegments().size() > 1; current = current.removeLastSegment()) {
-            if (tree.ended.contains(current.toString())) {
-                return true;
-            }
-        }
-        return false;
+    private boolean endedOrBelowEnded(String id) {
+        return ExecutionPlan.selfAndAncestors(id).stream().anyMatch(tree.ended::contains);
     }
 
     private void track(Message message) {

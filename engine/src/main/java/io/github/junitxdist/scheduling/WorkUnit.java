@@ -37,11 +37,6 @@ public record WorkUnit(
         locks = Set.copyOf(locks);
     }
 
-    /** A unit without constraints: one item, no locks. */
-    public static WorkUnit plain(int id, String uniqueId, boolean serial, long tests) {
-        return new WorkUnit(id, uniqueId, List.of(id), serial, false, Set.of(), tests, tests);
-    }
-
     public WorkUnit withCost(long newCost) {
         return new WorkUnit(id, uniqueId, items, serial, isolated, locks, tests, newCost);
     }

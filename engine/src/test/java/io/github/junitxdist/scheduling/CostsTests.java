@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Costs come from earlier durations where known, and from test counts scaled by the median time per test otherwise. */
 class CostsTests {
 
     private static WorkUnit unit(String id, long tests) {
-        return WorkUnit.plain(0, id, false, tests).withCost(0);
+        return new WorkUnit(0, id, List.of(0), false, false, Set.of(), tests, 0);
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LoadScopeSchedulerTests {
 
     private static WorkUnit regular(int id, long cost) {
-        return WorkUnit.plain(id, "u" + id, false, cost);
+        return new WorkUnit(id, "u" + id, List.of(id), false, false, Set.of(), cost, cost);
     }
 
     private static WorkUnit locked(int id, long cost, Lock lock) {
@@ -20,7 +20,7 @@ class LoadScopeSchedulerTests {
     }
 
     private static WorkUnit serial(int id, long cost) {
-        return WorkUnit.plain(id, "s" + id, true, cost);
+        return new WorkUnit(id, "s" + id, List.of(id), true, false, Set.of(), cost, cost);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.platform.engine.ExecutionRequest;
  * failed.
  *
  * <p>The engine is compiled against JUnit 5.14, which has no cancellation token; on JUnit 6 it is reached reflectively.
+ * Thread-safe: the coordinator asks between events, relay threads right after relaying a failure.
  */
 final class Cancellation {
 

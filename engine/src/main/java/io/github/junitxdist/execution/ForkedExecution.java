@@ -180,6 +180,11 @@ final class ForkedExecution implements WorkerSlot.Events {
         events.add(new WarmedUp(slot));
     }
 
+    @Override
+    public boolean cancelRequested() {
+        return cancellation.reason().isPresent();
+    }
+
     private void handle(Event event) {
         if (event instanceof Connected e) {
             connect(e.slot(), e.channel());

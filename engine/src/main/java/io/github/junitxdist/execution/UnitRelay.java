@@ -87,7 +87,9 @@ final class UnitRelay {
     /**
      * Ends the unit after its worker said it is done: with an engine failure, everything not reported fails with it
      * (and when everything was reported, the engine root fails with it at the end of the run, as in Jupiter); otherwise
-     * containers left open are let go of and tests never reported fail with a note saying so.
+     * what the worker started but never finished fails ("result lost"), containers left open are let go of, and tests
+     * never reported fail with a note saying so. Whatever went wrong on the way, no test that started ends unreported
+     * or passes without the worker saying so.
      */
     void finish(@Nullable RemoteThrowable engineFailure, String workerName) {
         if (engineFailure != null) {
@@ -97,10 +99,17 @@ final class UnitRelay {
             }
             return;
         }
+        List<TestDescriptor> unfinished = open.stream().map(node -> index.get(node.uniqueId()))
+                .filter(java.util.Objects::nonNull).toList();
+        open.clear();
+        innermostOpen = null;
+        var resultLost = new IllegalStateException(("junit-xdist: result lost: worker %s finished its unit without "
+                + "reporting the end of this test or container").formatted(workerName));
         var notReported = new IllegalStateException(
                 "junit-xdist: worker " + workerName + " finished its unit without reporting this test");
         listener.atomically(() -> {
             pendingOutput.writeTo(listener);
+            unfinished.forEach(node -> fail(node, TestExecutionResult.failed(resultLost)));
             tops.forEach(top -> close(top, notReported));
         });
     }

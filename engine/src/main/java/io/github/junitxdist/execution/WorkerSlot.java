@@ -27,7 +27,13 @@ final class WorkerSlot {
     /** How long a worker asked for a thread dump after a timeout has to send it before it is killed anyway. */
     private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(5);
 
-    /** What the relay thread tells the coordinator. Implementations must be thread-safe. */
+    /**
+     * How long a worker that began to exit (it said so, or its connection closed) may take to be gone before it is
+     * killed: a shutdown hook or a non-daemon thread of a test can hold a JVM's exit up forever.
+     */
+    static final Duration EXIT_GRACE = Duration.ofSeconds(5);
+
+    /** What the relay thread tells the coordinator, and asks it. Implementations must be thread-safe. */
     interface Events {
         void unitFinished(WorkerSlot slot, WorkUnit unit, long nanos);
 
@@ -35,6 +41,9 @@ final class WorkerSlot {
 
         /** The worker reported the first event of its first unit: its JVM and the JUnit Platform in it are warm. */
         void warmedUp(WorkerSlot slot);
+
+        /** Whether the run is cancelled; asked right after a failure was reported, which may have cancelled it. */
+        boolean cancelRequested();
     }
 
     final int index;
@@ -61,6 +70,10 @@ final class WorkerSlot {
     private volatile @Nullable String timeoutMessage;
     private long killDeadline;
     private volatile @Nullable String threadDump;
+    /** When the worker said its JVM began to exit, as a {@link System#nanoTime()}; 0 while it has not. */
+    private volatile long exitingSince;
+    /** Set when the worker was killed because its exit did not end in time. */
+    private volatile boolean exitHeldUp;
 
     WorkerSlot(WorkerProcess process) {
         this.index = process.index();
@@ -93,7 +106,8 @@ final class WorkerSlot {
     }
 
     /**
-     * Enforces the time limits, on the coordinator thread: kills a worker that has not connected in time; asks a worker
+     * Enforces the time limits, on the coordinator thread: kills a worker that has not connected in time, and one that
+     * began to exit but is still there {@link #EXIT_GRACE} later; asks a worker
      * whose test outlived the timeout for its threads, and kills it when they do not come in time. The relay thread
      * then reports the loss, with the dump.
      *
@@ -102,6 +116,11 @@ final class WorkerSlot {
      */
     void enforceTimeLimits(long now, @Nullable Duration testTimeout) {
         if (!connected && process.ageNanos() > CONNECT_TIMEOUT.toNanos()) {
+            process.kill();
+        }
+        long exiting = exitingSince;
+        if (exiting != 0 && now - exiting > EXIT_GRACE.toNanos() && process.isAlive()) {
+            exitHeldUp = true;
             process.kill();
         }
         if (timeoutMessage != null) {
@@ -148,6 +167,8 @@ final class WorkerSlot {
                 if (message instanceof ThreadDump dump) {
                     threadDump = dump.text();
                     process.kill();
+                } else if (message instanceof Message.Exiting) {
+                    exitingSince = System.nanoTime();
                 } else if (message instanceof UnitDone done && current != null) {
                     WorkUnit finished = unit;
                     long nanos = unitStartedAt == 0 ? 0 : System.nanoTime() - unitStartedAt;
@@ -168,12 +189,25 @@ final class WorkerSlot {
                 } else if (message instanceof Message.Output output && listener != null) {
                     listener.output(output.stderr(), output.bytes());
                 }
+                if (message instanceof Message.Finished finished && finished.status().equals("FAILED")) {
+                    // The worker holds the failing test's thread until it hears whether that failure cancelled the run.
+                    send(new Message.Verdict(events != null && events().cancelRequested()));
+                }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) { // an error must not end relaying unreported either
             if (!released) {
                 lost(e);
             }
         }
+    }
+
+    /** Waits for the worker's process to end; kills it when it has not ended within the given time. */
+    private boolean endsWithin(Duration grace) {
+        if (process.awaitExit(grace.toSeconds())) {
+            return true;
+        }
+        process.kill();
+        return false;
     }
 
     private Events events() {
@@ -184,15 +218,19 @@ final class WorkerSlot {
         return current;
     }
 
-    private void lost(Exception e) {
+    private void lost(Throwable e) {
         String reason;
         if (timeoutMessage != null) {
             process.describeExit(10);
             String dump = threadDump;
             reason = timeoutMessage + (dump == null ? " (it sent no thread dump)" : " Its threads:\n" + dump);
         } else if (e instanceof IOException) {
-            reason = "junit-xdist worker %s died (%s). %s"
-                    .formatted(process.name(), process.describeExit(10), process.stderrTail());
+            reason = exitHeldUp || !endsWithin(EXIT_GRACE)
+                    ? ("junit-xdist worker %s began to exit but was still running %d s later, held up by a shutdown "
+                            + "hook or a thread that does not end; it was killed (%s). %s").formatted(process.name(),
+                            EXIT_GRACE.toSeconds(), process.describeExit(10), process.stderrTail())
+                    : "junit-xdist worker %s died (%s). %s"
+                            .formatted(process.name(), process.describeExit(10), process.stderrTail());
         } else {
             process.kill();
             reason = "junit-xdist stopped worker %s after an error relaying its events: %s".formatted(process.name(), e);

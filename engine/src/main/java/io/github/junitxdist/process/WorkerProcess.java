@@ -68,6 +68,16 @@ public final class WorkerProcess {
         return process.onExit();
     }
 
+    /** Waits up to the given time for the process to end; tells whether it did. */
+    public boolean awaitExit(long timeoutSeconds) {
+        try {
+            return process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
     /** Waits up to the given time for the process to end, then describes how it ended. */
     public String describeExit(long timeoutSeconds) {
         try {

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -23,9 +24,14 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class Channel implements Closeable {
 
+    private static final int FRAME_BUFFER = 64 * 1024;
+
     private final Socket socket;
     private final DataInputStream in;
     private final DataOutputStream out;
+    /** Where a message is encoded before it is written: a frame goes out whole or not at all. */
+    private ByteArrayOutputStream frame = new ByteArrayOutputStream(FRAME_BUFFER);
+    private DataOutputStream frameOut = new DataOutputStream(frame);
     private boolean dirty;
 
     public Channel(Socket socket) throws IOException {
@@ -35,9 +41,13 @@ public final class Channel implements Closeable {
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
     }
 
+    /**
+     * Sends a message and flushes. Should encoding it fail (an exception, or an error such as {@link OutOfMemoryError}),
+     * nothing of it was written and the channel stays usable.
+     */
     public void send(Message message) throws IOException {
         synchronized (out) {
-            MessageCodec.write(out, message);
+            write(message);
             out.flush();
             dirty = false;
         }
@@ -46,8 +56,23 @@ public final class Channel implements Closeable {
     /** Sends without flushing; the message leaves with the next {@link #send} or {@link #flush()}. */
     public void sendBuffered(Message message) throws IOException {
         synchronized (out) {
-            MessageCodec.write(out, message);
+            write(message);
             dirty = true;
+        }
+    }
+
+    private void write(Message message) throws IOException {
+        try {
+            MessageCodec.write(frameOut, message);
+            frame.writeTo(out);
+        } finally {
+            if (frame.size() > FRAME_BUFFER) {
+                // one large message must not pin its buffer for the channel's life
+                frame = new ByteArrayOutputStream(FRAME_BUFFER);
+                frameOut = new DataOutputStream(frame);
+            } else {
+                frame.reset();
+            }
         }
     }
 

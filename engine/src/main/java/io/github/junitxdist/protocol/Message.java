@@ -11,9 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The closed set of messages exchanged between the engine in the calling JVM (the parent) and a worker JVM.
  *
- * <p>Parent to worker: {@link Init}, {@link RunUnit}, {@link Cancel}, {@link DumpThreads}, {@link Shutdown}. Worker to parent:
- * {@link Hello}, the execution events {@link DynamicTestRegistered}, {@link Started}, {@link Skipped}, {@link Finished},
- * {@link ReportEntry}, {@link FileEntry}, the test output {@link Output}, {@link UnitDone} and {@link ThreadDump}. Unique ids travel in their string form; they
+ * <p>Parent to worker: {@link Init}, {@link RunUnit}, {@link Cancel}, {@link Verdict}, {@link DumpThreads},
+ * {@link Shutdown}. Worker to parent: {@link Hello}, the execution events {@link DynamicTestRegistered}, {@link Started},
+ * {@link Skipped}, {@link Finished}, {@link ReportEntry}, {@link FileEntry}, the test output {@link Output},
+ * {@link UnitDone}, {@link ThreadDump} and {@link Exiting}. Unique ids travel in their string form; they
  * are the same in both JVMs because the worker's engine carries the same engine id.
  *
  * @since 0.1
@@ -41,6 +42,15 @@ public sealed interface Message {
 
     /** Asks the worker to cancel the unit it runs (JUnit 6 only: the tests not started yet are skipped). */
     record Cancel() implements Message {}
+
+    /**
+     * The parent's answer to a {@link Finished} with status {@code FAILED}, sent once it has reported that failure:
+     * whether the run is cancelled now. The worker holds the failing test's thread until it comes.
+     */
+    record Verdict(boolean cancelled) implements Message {}
+
+    /** The worker's JVM has begun to exit (its shutdown hooks run); it should be gone within moments. */
+    record Exiting() implements Message {}
 
     /** Asks the worker for a {@link ThreadDump}, answered even while a test blocks the worker's main thread. */
     record DumpThreads() implements Message {}

@@ -86,6 +86,11 @@ public final class MessageCodec {
             w.throwable(m.engineFailure());
         } else if (message instanceof Message.Cancel) {
             out.writeByte(15);
+        } else if (message instanceof Message.Verdict m) {
+            out.writeByte(16);
+            out.writeBoolean(m.cancelled());
+        } else if (message instanceof Message.Exiting) {
+            out.writeByte(17);
         } else if (message instanceof DumpThreads) {
             out.writeByte(13);
         } else if (message instanceof ThreadDump m) {
@@ -116,6 +121,8 @@ public final class MessageCodec {
             case 13 -> new DumpThreads();
             case 14 -> new ThreadDump(r.string());
             case 15 -> new Message.Cancel();
+            case 16 -> new Message.Verdict(in.readBoolean());
+            case 17 -> new Message.Exiting();
             default -> throw new StreamCorruptedException("Unknown junit-xdist message tag " + tag);
         };
     }

@@ -27,14 +27,46 @@ public final class Throwables {
 
     private Throwables() {}
 
-    /** Captures a throwable for sending to another JVM; never throws. */
+    /**
+     * How deep a snapshot nests: causes and suppressed throwables count one level each. A longer cause chain is cut
+     * there, and the cut says so (see {@link #cutNote}); the protocol carries up to 64 levels.
+     */
+    static final int MAX_DEPTH = 48;
+
+    /** How many throwables one snapshot holds at most, causes and suppressed ones together. */
+    static final int MAX_THROWABLES = 128;
+
+    /** How many characters of messages one snapshot keeps in all; the rest of a longer message is cut and said so. */
+    static final int MAX_TEXT_CHARS = 8 * 1024 * 1024;
+
+    /** How many stack frames one snapshot keeps in all; a throwable past that keeps at least its top frames. */
+    static final int MAX_FRAMES = 64 * 1024;
+
+    private static final int CUT_NOTE_CHARS = 1024;
+
+    private static final int CUT_NOTE_FRAMES = 16;
+
+    /** Serialized forms larger than this travel as the snapshot only. */
+    static final int MAX_SERIALIZED_BYTES = 32 * 1024 * 1024;
+
+    /**
+     * Captures a throwable for sending to another JVM; never throws, whatever the throwable's shape (cause chains of
+     * any length, cycles, methods that throw). A throwable whose snapshot had to be cut travels as the snapshot alone:
+     * its serialized form could not be read back within the deserialization limits anyway.
+     */
     public static RemoteThrowable capture(Throwable throwable) {
-        return new RemoteThrowable(JavaSerialization.serialize(throwable), snapshot(throwable), null);
+        Snapshots snapshots = new Snapshots();
+        Snapshot snapshot = snapshots.of(throwable);
+        byte[] serialized = snapshots.cut ? new byte[0] : JavaSerialization.serialize(throwable);
+        if (serialized.length > MAX_SERIALIZED_BYTES) {
+            serialized = new byte[0];
+        }
+        return new RemoteThrowable(serialized, snapshot, null);
     }
 
     /** Wraps a throwable that stays in this JVM; {@link #restore} returns it as it is. */
     public static RemoteThrowable local(Throwable throwable) {
-        return new RemoteThrowable(new byte[0], snapshot(throwable), throwable);
+        return new RemoteThrowable(new byte[0], new Snapshots().of(throwable), throwable);
     }
 
     /** Rebuilds a captured throwable in this JVM. */
@@ -55,41 +87,155 @@ public final class Throwables {
         return rebuild(remote.snapshot());
     }
 
-    private static Snapshot snapshot(Throwable throwable) {
-        return snapshot(throwable, Collections.newSetFromMap(new IdentityHashMap<>()));
+    /**
+     * Builds the snapshots of one throwable's tree within {@link #MAX_DEPTH} and {@link #MAX_THROWABLES}. A cause chain
+     * is walked in a loop, so its length costs no stack; recursion goes only into suppressed throwables, at most
+     * {@code MAX_DEPTH} deep.
+     */
+    private static final class Snapshots {
+
+        private final Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int count;
+        private int textLeft = MAX_TEXT_CHARS;
+        private int framesLeft = MAX_FRAMES;
+        /** Whether anything was left out. */
+        boolean cut;
+
+        Snapshot of(Throwable throwable) {
+            return chain(throwable, 0);
+        }
+
+        /** The snapshot of {@code first} and its causes; {@code depth} is the nesting level of {@code first}. */
+        private Snapshot chain(Throwable first, int depth) {
+            // Outermost first, so that the budgets go to what a reader sees first; the records nest the other way.
+            List<Snapshot> parts = new ArrayList<>();
+            Throwable next = first;
+            while (next != null && !seen.contains(next) && depth + parts.size() < MAX_DEPTH
+                    && count < MAX_THROWABLES) {
+                seen.add(next);
+                count++;
+                parts.add(single(next, depth + parts.size()));
+                next = cause(next);
+            }
+            Snapshot cause = next == null || seen.contains(next) ? null : cutNote(next);
+            if (cause != null) {
+                cut = true;
+            }
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                Snapshot s = parts.get(i);
+                cause = new Snapshot(s.className(), s.message(), s.assertionError(), s.stackTrace(), cause,
+                        s.suppressed(), s.expected(), s.actual());
+            }
+            return cause;
+        }
+
+        /** The snapshot of one throwable and its suppressed ones, without its cause. */
+        private Snapshot single(Throwable t, int depth) {
+            String message = message(t);
+            List<StackTraceElement> frames = frames(t);
+            List<Snapshot> suppressed = new ArrayList<>();
+            for (Throwable each : suppressed(t)) {
+                if (seen.contains(each)) {
+                    continue;
+                }
+                if (depth + 1 >= MAX_DEPTH || count >= MAX_THROWABLES) {
+                    suppressed.add(cutNote(each));
+                    cut = true;
+                    break;
+                }
+                suppressed.add(chain(each, depth + 1));
+            }
+            String expected = null;
+            String actual = null;
+            if (t instanceof AssertionFailedError failure) {
+                expected = valueText(failure.isExpectedDefined() ? failure.getExpected() : null);
+                actual = valueText(failure.isActualDefined() ? failure.getActual() : null);
+            }
+            return new Snapshot(t.getClass().getName(), message, t instanceof AssertionError,
+                    frames, null, suppressed, expected, actual);
+        }
+
+        private @Nullable String message(Throwable t) {
+            String message = safeMessage(t);
+            if (message == null) {
+                return null;
+            }
+            int kept = Math.min(message.length(), Math.max(textLeft, 256));
+            textLeft = Math.max(0, textLeft - kept);
+            if (kept == message.length()) {
+                return message;
+            }
+            cut = true;
+            return message.substring(0, kept) + "... [junit-xdist: %d more characters not shown]"
+                    .formatted(message.length() - kept);
+        }
+
+        private List<StackTraceElement> frames(Throwable t) {
+            StackTraceElement[] frames = stackTrace(t);
+            int kept = Math.min(frames.length, Math.max(framesLeft, 16));
+            framesLeft = Math.max(0, framesLeft - kept);
+            if (kept < frames.length) {
+                cut = true;
+            }
+            return List.of(frames).subList(0, kept);
+        }
+
+        /**
+         * Stands in for the part of a throwable tree that was left out: the class and message of its first throwable,
+         * with a note of how many causes were left out in all.
+         */
+        private static Snapshot cutNote(Throwable first) {
+            int left = 0;
+            Set<Throwable> counted = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Throwable t = first; t != null && counted.add(t); t = cause(t)) {
+                left++;
+            }
+            String text = safeMessage(first);
+            String message = "[junit-xdist: cut here, %d more throwable(s) in this cause chain not shown] %s".formatted(
+                    left, text == null || text.length() <= CUT_NOTE_CHARS ? text : text.substring(0, CUT_NOTE_CHARS));
+            StackTraceElement[] frames = stackTrace(first);
+            return new Snapshot(first.getClass().getName(), message, first instanceof AssertionError,
+                    List.of(frames).subList(0, Math.min(frames.length, CUT_NOTE_FRAMES)), null, List.of(), null, null);
+        }
     }
 
-    private static Snapshot snapshot(Throwable t, Set<Throwable> seen) {
-        seen.add(t);
-        Throwable cause = t.getCause();
-        List<Snapshot> suppressed = new ArrayList<>();
-        for (Throwable each : t.getSuppressed()) {
-            if (!seen.contains(each)) {
-                suppressed.add(snapshot(each, seen));
-            }
+    private static @Nullable Throwable cause(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return null;
         }
-        String expected = null;
-        String actual = null;
-        if (t instanceof AssertionFailedError failure) {
-            expected = failure.isExpectedDefined() ? failure.getExpected().getStringRepresentation() : null;
-            actual = failure.isActualDefined() ? failure.getActual().getStringRepresentation() : null;
+    }
+
+    private static Throwable[] suppressed(Throwable t) {
+        try {
+            return t.getSuppressed();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return new Throwable[0];
         }
-        return new Snapshot(
-                t.getClass().getName(),
-                safeMessage(t),
-                t instanceof AssertionError,
-                List.of(t.getStackTrace()),
-                cause == null || seen.contains(cause) ? null : snapshot(cause, seen),
-                suppressed,
-                expected,
-                actual);
+    }
+
+    private static StackTraceElement[] stackTrace(Throwable t) {
+        try {
+            return t.getStackTrace();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return new StackTraceElement[0];
+        }
+    }
+
+    private static @Nullable String valueText(org.opentest4j.@Nullable ValueWrapper value) {
+        try {
+            return value == null ? null : value.getStringRepresentation();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return "<value could not be shown: " + e.getClass().getName() + ">";
+        }
     }
 
     private static @Nullable String safeMessage(Throwable t) {
         try {
             return t.getMessage();
-        } catch (RuntimeException e) {
-            return "<getMessage() threw " + e + ">";
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return "<getMessage() threw " + e.getClass().getName() + ">";
         }
     }
 
@@ -106,7 +252,11 @@ public final class Throwables {
         }
         rebuilt.setStackTrace(s.stackTrace().toArray(StackTraceElement[]::new));
         if (s.cause() != null) {
-            rebuilt.initCause(rebuild(s.cause()));
+            try {
+                rebuilt.initCause(rebuild(s.cause()));
+            } catch (IllegalStateException e) {
+                // a cause set by the constructor stays
+            }
         }
         s.suppressed().forEach(each -> rebuilt.addSuppressed(rebuild(each)));
         return rebuilt;

@@ -10,8 +10,10 @@ import io.github.junitxdist.protocol.Message.Started;
 import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.RemoteThrowable;
 import io.github.junitxdist.protocol.Throwables;
+import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestExecutionResult;
@@ -26,6 +28,12 @@ import org.junit.platform.launcher.TestIdentifier;
  * <p>The engine root's own start and finish are not forwarded (the parent owns its root); a failure of the root is kept
  * for {@link #engineFailure()}. Called on the threads the tests run on; the sink must be thread-safe.
  *
+ * <p>A result is never lost on the way: should capturing or sending a finish fail, whatever the reason (an exception, a
+ * {@link StackOverflowError}, an {@link OutOfMemoryError} while encoding), the test is reported failed with that
+ * reason instead. Only the loss of the connection itself is left to the parent, which sees the worker gone. After a
+ * failed test or container the calling thread waits at the {@link FailureGate} for the parent's verdict, so that a
+ * cancellation caused by that failure reaches the next test before it starts, as it would in the calling JVM.
+ *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
@@ -33,14 +41,20 @@ public final class EventForwarder implements TestExecutionListener {
 
     private final Consumer<Message> sink;
     private final Function<Throwable, RemoteThrowable> throwables;
+    private final FailureGate gate;
     private volatile @Nullable RemoteThrowable engineFailure;
 
     /**
      * @param throwables {@link Throwables#capture} when the events leave this JVM, {@link Throwables#local} otherwise
      */
     public EventForwarder(Consumer<Message> sink, Function<Throwable, RemoteThrowable> throwables) {
+        this(sink, throwables, FailureGate.NONE);
+    }
+
+    EventForwarder(Consumer<Message> sink, Function<Throwable, RemoteThrowable> throwables, FailureGate gate) {
         this.sink = sink;
         this.throwables = throwables;
+        this.gate = gate;
     }
 
     /** The failure of the worker's engine root in the last run, if it failed. */
@@ -50,7 +64,7 @@ public final class EventForwarder implements TestExecutionListener {
 
     @Override
     public void dynamicTestRegistered(TestIdentifier id) {
-        sink.accept(new DynamicTestRegistered(JavaSerialization.serialize(id)));
+        forward(() -> new DynamicTestRegistered(JavaSerialization.serialize(id)));
     }
 
     @Override
@@ -59,35 +73,86 @@ public final class EventForwarder implements TestExecutionListener {
             engineFailure = null;
             return;
         }
-        sink.accept(new Started(id.getUniqueId()));
+        forward(() -> new Started(id.getUniqueId()));
     }
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        sink.accept(new Skipped(id.getUniqueId(), reason));
+        forward(() -> new Skipped(id.getUniqueId(), reason));
     }
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        RemoteThrowable throwable = result.getThrowable().map(throwables).orElse(null);
         if (id.getParentId().isEmpty()) {
-            boolean failed = result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
-            engineFailure = !failed || throwable != null
-                    ? throwable
-                    : throwables.apply(new IllegalStateException("The worker's engine ended " + result.getStatus()));
+            engineFailure = engineFailure(result);
             return;
         }
-        sink.accept(new Finished(id.getUniqueId(), result.getStatus().name(), throwable));
+        boolean failed = result.getStatus() == TestExecutionResult.Status.FAILED;
+        try {
+            RemoteThrowable throwable = result.getThrowable().map(throwables).orElse(null);
+            finished(new Finished(id.getUniqueId(), result.getStatus().name(), throwable), failed);
+        } catch (UncheckedIOException connectionLost) {
+            throw connectionLost;
+        } catch (Throwable problem) { // whatever it is, the test must not vanish: report it failed with the reason
+            RemoteThrowable reason = throwables.apply(new IllegalStateException(
+                    "junit-xdist could not forward this test's result (%s) to the calling JVM: %s"
+                            .formatted(result.getStatus(), describe(problem))));
+            finished(new Finished(id.getUniqueId(), TestExecutionResult.Status.FAILED.name(), reason), true);
+        }
+    }
+
+    /** Sends a finish; after a failure, waits for the parent's verdict on it. */
+    private void finished(Finished message, boolean failed) {
+        if (failed) {
+            gate.awaitVerdict(gate.sent(() -> sink.accept(message)));
+        } else {
+            sink.accept(message);
+        }
+    }
+
+    private @Nullable RemoteThrowable engineFailure(TestExecutionResult result) {
+        try {
+            RemoteThrowable throwable = result.getThrowable().map(throwables).orElse(null);
+            boolean failed = result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
+            return !failed || throwable != null
+                    ? throwable
+                    : throwables.apply(new IllegalStateException("The worker's engine ended " + result.getStatus()));
+        } catch (RuntimeException | Error problem) {
+            return throwables.apply(new IllegalStateException(
+                    "junit-xdist could not capture the failure of the worker's engine: " + describe(problem)));
+        }
     }
 
     @Override
     public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-        sink.accept(new Message.ReportEntry(id.getUniqueId(), entry.getKeyValuePairs()));
+        forward(() -> new Message.ReportEntry(id.getUniqueId(), entry.getKeyValuePairs()));
     }
 
     @Override
     public void fileEntryPublished(TestIdentifier id, FileEntry file) {
-        sink.accept(new Message.FileEntry(
+        forward(() -> new Message.FileEntry(
                 id.getUniqueId(), file.getPath().toString(), file.getMediaType().orElse(null)));
+    }
+
+    /**
+     * Sends an event other than a finish. Should building or encoding it fail, it is left out: a start that never
+     * arrives makes the parent fail the test at the end of its unit, and the other events carry no result.
+     */
+    private void forward(Supplier<Message> message) {
+        try {
+            sink.accept(message.get());
+        } catch (UncheckedIOException connectionLost) {
+            throw connectionLost;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError problem) {
+            // see above: nothing is lost that the parent does not account for
+        }
+    }
+
+    private static String describe(Throwable problem) {
+        try {
+            return String.valueOf(problem);
+        } catch (RuntimeException | Error e) {
+            return problem.getClass().getName();
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Makes the worker exit when its parent is gone: reads the parent's messages on a daemon thread (end of stream means
  * the parent closed the connection or died; thread dumps are answered right there, whatever the main thread does) until
- * the parent says to shut down, and checks every second that the parent process is still alive, in case the connection
+ * the parent says to shut down (cancellations and verdicts on failures are applied there too), and checks every second that the parent process is still alive, in case the connection
  * outlives it.
  */
 final class ParentWatcher {
@@ -18,7 +18,7 @@ final class ParentWatcher {
     private ParentWatcher() {}
 
     /** Starts watching; returns the thread that reads the parent's messages. */
-    static Thread start(Channel channel, BlockingQueue<Message> inbox, Runnable cancel) {
+    static Thread start(Channel channel, BlockingQueue<Message> inbox, Runnable cancel, FailureGate gate) {
         PrintStream diagnostics = System.err;
         Thread reader = new Thread(() -> {
             try {
@@ -28,6 +28,8 @@ final class ParentWatcher {
                         channel.send(new Message.ThreadDump(ThreadDumps.all()));
                     } else if (message instanceof Message.Cancel) {
                         cancel.run();
+                    } else if (message instanceof Message.Verdict verdict) {
+                        gate.verdict(verdict.cancelled(), cancel);
                     } else {
                         inbox.add(message);
                     }

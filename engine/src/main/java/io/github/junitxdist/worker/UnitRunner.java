@@ -62,6 +62,11 @@ public final class UnitRunner implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #cancel()} can stop a running unit: JUnit 6 and later. */
+    public boolean cancellable() {
+        return cancellable != null;
+    }
+
     /**
      * Cancels the unit running now, on JUnit 6 (its tests not started yet are then skipped); on JUnit 5.14 a running
      * unit runs to its end. May be called from any thread.

@@ -66,13 +66,15 @@ public final class WorkerMain {
         startFlusher(channel);
         BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
         AtomicReference<@Nullable UnitRunner> runner = new AtomicReference<>();
+        // Created before the first unit, as the parent may answer a failure at any time after it.
+        FailureGate gate = CancellableExecution.create() != null ? new FailureGate() : FailureGate.NONE;
         ParentWatcher.start(channel, inbox, () -> {
             UnitRunner current = runner.get();
             if (current != null) {
                 current.cancel();
             }
-        });
-        run(channel, inbox, runner);
+        }, gate);
+        run(channel, inbox, runner, gate);
         System.exit(0);
     }
 
@@ -81,15 +83,15 @@ public final class WorkerMain {
      * first sends an {@link Init} with that run's configuration parameters and system properties.
      */
     private static void run(
-            Channel channel, BlockingQueue<Message> inbox, AtomicReference<@Nullable UnitRunner> runnerHolder)
-            throws InterruptedException {
+            Channel channel, BlockingQueue<Message> inbox, AtomicReference<@Nullable UnitRunner> runnerHolder,
+            FailureGate gate) throws InterruptedException {
         Map<String, String> parameters = new HashMap<>();
         Charset charset = consoleCharset();
         var out = new ChannelOutputStream(channel, false);
         var err = new ChannelOutputStream(channel, true);
         System.setOut(new PrintStream(out, true, charset));
         System.setErr(new PrintStream(err, true, charset));
-        var forwarder = new EventForwarder(message -> send(channel, out, err, message), Throwables::capture);
+        var forwarder = new EventForwarder(message -> send(channel, out, err, message), Throwables::capture, gate);
         // Opened after the first Init, so that session listeners see the forwarded system properties.
         UnitRunner runner = null;
         try {
@@ -123,12 +125,13 @@ public final class WorkerMain {
      * this daemon flushes what is buffered every few milliseconds, so the parent still sees them live.
      */
     private static void startFlusher(Channel channel) {
-        // System.exit from a test runs shutdown hooks: let what it printed and what finished before reach the parent.
+        // System.exit from a test runs shutdown hooks: let what it printed and what finished before reach the parent,
+        // and tell it the JVM is exiting, so that it can stop a worker whose exit another hook holds up.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.flush();
             System.err.flush();
             try {
-                channel.flush();
+                channel.send(new Message.Exiting());
             } catch (IOException e) {
                 // the parent is gone
             }

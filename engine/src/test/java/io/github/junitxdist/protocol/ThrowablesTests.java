@@ -2,9 +2,15 @@ package io.github.junitxdist.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.Serial;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -67,6 +73,93 @@ class ThrowablesTests {
         var original = new NotSerializableFieldException("here");
 
         assertThat(Throwables.restore(Throwables.local(original))).isSameAs(original);
+    }
+
+    @Test
+    void aCauseChainTooDeepForAnyStackIsCutAndSaysSo() throws IOException {
+        Throwable original = new IllegalStateException("level 0");
+        for (int level = 1; level <= 20_000; level++) {
+            original = new IllegalStateException("level " + level, original);
+        }
+
+        Throwable restored = Throwables.restore(roundTrip(Throwables.capture(original)));
+
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = restored; t != null; t = t.getCause()) {
+            chain.add(t);
+        }
+        assertThat(chain).hasSize(Throwables.MAX_DEPTH + 1);
+        assertThat(chain.get(0)).hasMessage("level 20000");
+        assertThat(chain.get(chain.size() - 1).getMessage())
+                .isEqualTo("[junit-xdist: cut here, %d more throwable(s) in this cause chain not shown] level %d"
+                        .formatted(20_001 - Throwables.MAX_DEPTH, 20_000 - Throwables.MAX_DEPTH));
+    }
+
+    @Test
+    void causesAndSuppressedThrowablesThatFormACycleAreSentOnce() throws IOException {
+        var first = new NotSerializableFieldException("first");
+        var second = new IllegalStateException("second", first);
+        var third = new IllegalArgumentException("third", second);
+        first.addSuppressed(third);
+        first.addSuppressed(first.getCause());
+
+        Throwable restored = Throwables.restore(roundTrip(Throwables.capture(third)));
+
+        assertThat(restored).hasMessage("third");
+        assertThat(restored.getCause()).hasMessage("second");
+        Throwable restoredFirst = restored.getCause().getCause();
+        assertThat(restoredFirst).hasToString(NotSerializableFieldException.class.getName() + ": first");
+        // Its cause is also one of its suppressed throwables, which come first: each appears once, the cycle is cut.
+        assertThat(restoredFirst.getSuppressed()).singleElement().hasToString("java.io.UncheckedIOException: io");
+        assertThat(restoredFirst.getCause()).isNull();
+    }
+
+    @Test
+    void aHugeMessageIsCutAndSaysHowMuchWasLeftOut() throws IOException {
+        String huge = "x".repeat(Throwables.MAX_TEXT_CHARS + 1000);
+        var original = new NotSerializableFieldException(huge);
+
+        Throwable restored = Throwables.restore(roundTrip(Throwables.capture(original)));
+
+        assertThat(restored.getMessage()).startsWith("xxxx").endsWith("... [junit-xdist: 1000 more characters not shown]")
+                .hasSize(Throwables.MAX_TEXT_CHARS + "... [junit-xdist: 1000 more characters not shown]".length());
+    }
+
+    @Test
+    void aThrowableWhoseMethodsThrowIsStillCaptured() throws IOException {
+        var original = new HostileException();
+
+        Throwable restored = Throwables.restore(roundTrip(Throwables.capture(original)));
+
+        assertThat(restored).hasToString(HostileException.class.getName() + ": <getMessage() threw "
+                + UnsupportedOperationException.class.getName() + ">");
+    }
+
+    /** Sends a captured throwable through the wire format, as between a worker and the parent. */
+    private static RemoteThrowable roundTrip(RemoteThrowable captured) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        MessageCodec.write(new DataOutputStream(bytes), new Message.Finished("id", "FAILED", captured));
+        var read = (Message.Finished) MessageCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        return read.throwable();
+    }
+
+    static final class HostileException extends RuntimeException {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @SuppressWarnings({"serial", "unused"})
+        private final Object lock = new Object();
+
+        @Override
+        public String getMessage() {
+            throw new UnsupportedOperationException("no message");
+        }
+
+        @Override
+        public synchronized Throwable getCause() {
+            throw new UnsupportedOperationException("no cause");
+        }
     }
 
     static final class NotSerializableFieldException extends RuntimeException {

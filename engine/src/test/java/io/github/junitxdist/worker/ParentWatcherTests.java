@@ -29,7 +29,7 @@ class ParentWatcherTests {
             var parent = new Channel(server.accept());
             BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
 
-            Thread reader = ParentWatcher.start(worker, inbox, () -> {});
+            Thread reader = ParentWatcher.start(worker, inbox, () -> {}, FailureGate.NONE);
             parent.send(new Message.Init(Map.of("k", "v"), Map.of()));
             parent.send(new Message.Shutdown());
             reader.join();

@@ -75,7 +75,7 @@ final class MavenItProject {
     private final Path directory;
     private final List<Class<?>> fixtures = new ArrayList<>();
     private final Map<String, String> platformProperties = new LinkedHashMap<>();
-    private String surefireConfiguration = "";
+    private final Map<String, String> surefireOptions = new LinkedHashMap<>();
 
     private MavenItProject(String name, Path directory) {
         this.name = name;
@@ -105,9 +105,23 @@ final class MavenItProject {
 
     /** Configures Surefire with {@code <excludeJUnit5Engines>engineId</excludeJUnit5Engines>}. */
     MavenItProject excludeEngineInSurefire(String engineId) {
-        surefireConfiguration = "\n        <configuration>\n          <excludeJUnit5Engines>" + engineId
-                + "</excludeJUnit5Engines>\n        </configuration>";
+        return surefireOption("excludeJUnit5Engines", engineId);
+    }
+
+    /** Configures Surefire with {@code <name>value</name>}. */
+    MavenItProject surefireOption(String name, String value) {
+        surefireOptions.put(name, value);
         return this;
+    }
+
+    private String surefireConfiguration() {
+        if (surefireOptions.isEmpty()) {
+            return "";
+        }
+        StringBuilder xml = new StringBuilder("\n        <configuration>");
+        surefireOptions.forEach((name, value) ->
+                xml.append("\n          <").append(name).append('>').append(value).append("</").append(name).append('>'));
+        return xml.append("\n        </configuration>").toString();
     }
 
     Path surefireReports() {
@@ -132,7 +146,7 @@ final class MavenItProject {
                 .replace("@JUNIT@", property("xdist.it.junitVersion", null))
                 .replace("@PROJECT@", property("xdist.it.projectVersion", null))
                 .replace("@SUREFIRE@", property("xdist.it.surefireVersion", "3.6.0"))
-                .replace("@SUREFIRE_CONFIGURATION@", surefireConfiguration));
+                .replace("@SUREFIRE_CONFIGURATION@", surefireConfiguration()));
         List<Class<?>> sources = new ArrayList<>(fixtures);
         sources.add(OutputMarkers.class);
         for (Class<?> source : sources) {

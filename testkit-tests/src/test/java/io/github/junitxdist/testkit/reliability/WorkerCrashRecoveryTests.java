@@ -7,6 +7,7 @@ import io.github.junitxdist.execution.WorkerLostException;
 import io.github.junitxdist.testkit.fixtures.crash.OrdinaryFixture;
 import io.github.junitxdist.testkit.fixtures.crash.OtherOrdinaryFixture;
 import io.github.junitxdist.testkit.fixtures.reliability.CrashingFixture;
+import io.github.junitxdist.testkit.fixtures.reliability.ExitHeldUpFixture;
 import io.github.junitxdist.testkit.fixtures.reliability.ExitThreeFixture;
 import io.github.junitxdist.testkit.fixtures.reliability.ExitZeroFixture;
 import io.github.junitxdist.testkit.fixtures.reliability.HaltFixture;
@@ -93,6 +94,31 @@ class WorkerCrashRecoveryTests {
                 .doesNotContainAnyElementsOf(pidBefore);
         assertOrdinaryClassesPassed(outcomes);
         results.testEvents().assertStatistics(stats -> stats.started(8).finished(8).succeeded(6).failed(2));
+    }
+
+    /**
+     * A worker whose exit a shutdown hook holds up forever said it began to exit; it is killed a few seconds later, the
+     * test that called {@code System.exit} fails with that reason and the run goes on (without {@code xdist.timeout}).
+     */
+    @Test
+    void stopsAWorkerWhoseExitAShutdownHookHoldsUp() {
+        EngineExecutionResults results = EngineTestKit.engine("xdist")
+                .selectors(selectClass(ExitHeldUpFixture.class), selectClass(OrdinaryFixture.class))
+                .configurationParameter("xdist.workers", "1")
+                .execute();
+
+        Outcomes outcomes = Outcomes.of(results).assertEveryTestReportedOnce();
+        Class<ExitHeldUpFixture> fixture = ExitHeldUpFixture.class;
+        assertThat(outcomes.result(fixture, "passesBefore").getStatus()).isEqualTo(Status.SUCCESSFUL);
+        TestExecutionResult held = outcomes.result(fixture, "exitsWithABlockingShutdownHook");
+        assertThat(held.getStatus()).isEqualTo(Status.FAILED);
+        assertThat(held.getThrowable()).get().isInstanceOf(WorkerLostException.class);
+        assertThat(held.getThrowable().orElseThrow().getMessage()).startsWith(
+                "junit-xdist worker gw0 began to exit but was still running 5 s later, held up by a shutdown hook or a"
+                        + " thread that does not end; it was killed (exit code 137 (signal 9))");
+        assertThat(outcomes.result(fixture, "runsAfterOnAFreshWorker").getStatus()).isEqualTo(Status.SUCCESSFUL);
+        assertThat(outcomes.result(OrdinaryFixture.class, "one").getStatus()).isEqualTo(Status.SUCCESSFUL);
+        assertThat(outcomes.result(OrdinaryFixture.class, "two").getStatus()).isEqualTo(Status.SUCCESSFUL);
     }
 
     @Test

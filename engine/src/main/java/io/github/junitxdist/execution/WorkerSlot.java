@@ -192,7 +192,7 @@ final class WorkerSlot {
             reason = timeoutMessage + (dump == null ? " (it sent no thread dump)" : " Its threads:\n" + dump);
         } else if (e instanceof IOException) {
             reason = "junit-xdist worker %s died (%s). %s"
-                    .formatted(process.name(), process.describeExit(10), process.stderrTail());
+                    .formatted(process.name(), process.describeExit(10), process.outputTail());
         } else {
             process.kill();
             reason = "junit-xdist stopped worker %s after an error relaying its events: %s".formatted(process.name(), e);

@@ -214,7 +214,7 @@ final class ForkedExecution implements WorkerSlot.Events {
         } else if (event instanceof Exited e && !e.slot().connected && active.get(e.slot().index) == e.slot()) {
             var process = e.slot().process;
             lastFailure = "junit-xdist worker %s could not start (%s). %s"
-                    .formatted(process.name(), process.describeExit(1), process.stderrTail());
+                    .formatted(process.name(), process.describeExit(1), process.outputTail());
             lost(e.slot());
         }
     }

@@ -228,9 +228,9 @@ final class WorkerSlot {
             reason = exitHeldUp || !endsWithin(EXIT_GRACE)
                     ? ("junit-xdist worker %s began to exit but was still running %d s later, held up by a shutdown "
                             + "hook or a thread that does not end; it was killed (%s). %s").formatted(process.name(),
-                            EXIT_GRACE.toSeconds(), process.describeExit(10), process.stderrTail())
+                            EXIT_GRACE.toSeconds(), process.describeExit(10), process.outputTail())
                     : "junit-xdist worker %s died (%s). %s"
-                            .formatted(process.name(), process.describeExit(10), process.stderrTail());
+                            .formatted(process.name(), process.describeExit(10), process.outputTail());
         } else {
             process.kill();
             reason = "junit-xdist stopped worker %s after an error relaying its events: %s".formatted(process.name(), e);

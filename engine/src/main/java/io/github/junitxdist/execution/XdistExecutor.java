@@ -2,6 +2,7 @@ package io.github.junitxdist.execution;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.junitxdist.api.Constants;
 import io.github.junitxdist.config.XdistConfiguration;
 import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.process.WorkerStarter;
@@ -61,7 +62,7 @@ public final class XdistExecutor {
         if (plan.items().isEmpty()) {
             return;
         }
-        var history = DurationHistory.load(configuration.durationsFile());
+        var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
         int workers = configuration.workers() == 0 || WorkerStarter.debuggerAttached() ? 1 : configuration.workers();
         List<WorkUnit> units = Costs.estimate(plan.cut(configuration.distribution(), workers), history.earlierMillis());
         int useful = Scheduler.usefulWorkers(units, workers);

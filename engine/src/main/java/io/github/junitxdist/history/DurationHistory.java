@@ -4,29 +4,27 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
 
 /**
- * How long each unit took in earlier runs, kept in a small text file so that the next run can start the longest units
- * first.
+ * How long each unit took in earlier runs, kept in a small text file (see {@link HistoryFile}) so that the next run can
+ * start the longest units first.
  *
- * <p>The file has a header line and one {@code <milliseconds> TAB <unit unique id>} line per unit. A file that cannot be
- * read or parsed is ignored with a warning: the run then estimates from test counts. Saving merges with what is in the
- * file at that moment under a file lock and replaces the file atomically, so two runs that finish at once both keep
- * their measurements and a reader never sees half a file. Thread-safe.
+ * <p>A missing or empty file is an empty history. A history with a corrupt line is ignored with a warning and replaced
+ * on save: the run then estimates from test counts. A file that exists and is not a history (a mistyped path naming
+ * someone's notes, say) is never written, its mode never changed and no file is left beside it: the run goes on
+ * without history, after one warning. Saving merges with what is in the file at that moment under a lock file beside
+ * it and replaces the file atomically, so two runs that finish at once both keep their measurements and a reader never
+ * sees half a file. Thread-safe.
  *
  * @since 0.1
  */
@@ -34,29 +32,42 @@ import org.apiguardian.api.API;
 public final class DurationHistory {
 
     private static final Logger LOGGER = Logger.getLogger("io.github.junitxdist");
-    private static final String HEADER = "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id";
-    private static final int MAX_ENTRIES = 100_000;
 
     private final Path file;
+    private final String key;
+    private final boolean writable;
     private final Map<String, Long> earlier;
     private final Map<String, Long> measured = new ConcurrentHashMap<>();
 
-    private DurationHistory(Path file, Map<String, Long> earlier) {
+    private DurationHistory(Path file, String key, boolean writable, Map<String, Long> earlier) {
         this.file = file;
+        this.key = key;
+        this.writable = writable;
         this.earlier = earlier;
     }
 
-    /** Reads the history file; a missing file is an empty history, a bad one is ignored with a warning. */
-    public static DurationHistory load(Path file) {
+    /**
+     * Reads the history file: a missing or empty file is an empty history; a corrupt history or a file that is not a
+     * history is ignored with a warning.
+     *
+     * @param key the configuration key that named the file, for the warnings
+     */
+    public static DurationHistory load(Path file, String key) {
+        Optional<String> notOurs = HistoryFile.notOurs(file);
+        if (notOurs.isPresent()) {
+            warnNotOurs(key, file, notOurs.get());
+            return new DurationHistory(file, key, false, Map.of());
+        }
         if (!Files.exists(file)) {
-            return new DurationHistory(file, Map.of());
+            return new DurationHistory(file, key, true, Map.of());
         }
         try {
-            return new DurationHistory(file, read(file));
+            return new DurationHistory(file, key, true, HistoryFile.read(file));
         } catch (IOException | RuntimeException e) {
-            LOGGER.warning(() -> "junit-xdist ignores its duration history %s, which it cannot read (%s); units are"
-                    .formatted(file, e) + " ordered by their number of tests this time");
-            return new DurationHistory(file, Map.of());
+            LOGGER.warning(() -> ("junit-xdist ignores its duration history %s (%s), which it cannot read (%s); units"
+                    + " are ordered by their number of tests this time, and the file is replaced after the run")
+                    .formatted(file, key, e));
+            return new DurationHistory(file, key, true, Map.of());
         }
     }
 
@@ -70,69 +81,59 @@ public final class DurationHistory {
         measured.put(unitId, Math.max(0, millis));
     }
 
-    /** Merges this run's measurements into the file; a failure to write is a warning, never fatal. */
+    /**
+     * Merges this run's measurements into the file, unless it was found not to be a history (when loaded, or now); a
+     * failure to write is a warning, never fatal.
+     */
     public void save() {
-        if (measured.isEmpty()) {
+        if (!writable || measured.isEmpty()) {
             return;
         }
         try {
+            // Asked before the lock file is created, so that nothing is left beside a file that is not ours.
+            Optional<String> notOurs = HistoryFile.notOurs(file);
+            if (notOurs.isPresent()) {
+                warnNotOurs(key, file, notOurs.get());
+                return;
+            }
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
-            try (var lock = FileChannel.open(directory.resolve(file.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                // Released when the channel closes.
-                lock.lock();
-                Map<String, Long> merged = new TreeMap<>();
-                if (Files.exists(file)) {
-                    try {
-                        merged.putAll(read(file));
-                    } catch (IOException | RuntimeException e) {
-                        // a corrupt file is replaced by this run's measurements
-                    }
-                }
-                merged.putAll(measured);
-                write(directory, merged);
-            }
+            saveLocked(directory.resolve(file.getFileName() + ".lock"));
         } catch (IOException | RuntimeException e) {
-            LOGGER.warning(() -> "junit-xdist could not save its duration history to %s: %s".formatted(file, e));
+            LOGGER.warning(() -> "junit-xdist could not save its duration history to %s (%s): %s"
+                    .formatted(file, key, e));
         }
     }
 
-    private void write(Path directory, Map<String, Long> durations) throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
-        durations.entrySet().stream().limit(MAX_ENTRIES)
-                .forEach(entry -> lines.add(entry.getValue() + "\t" + entry.getKey()));
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-        try {
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    private void saveLocked(Path lockFile) throws IOException {
+        boolean created = !Files.exists(lockFile);
+        try (var lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            // Released when the channel closes.
+            lock.lock();
+            // Asked again under the lock: another process may have put a file of its own there meanwhile.
+            Optional<String> notOurs = HistoryFile.notOurs(file);
+            if (notOurs.isPresent()) {
+                if (created) {
+                    Files.deleteIfExists(lockFile);
+                }
+                warnNotOurs(key, file, notOurs.get());
+                return;
             }
-        } finally {
-            Files.deleteIfExists(temporary);
+            Map<String, Long> merged = new TreeMap<>();
+            if (Files.exists(file)) {
+                try {
+                    merged.putAll(HistoryFile.read(file));
+                } catch (IOException | RuntimeException e) {
+                    // a corrupt history is replaced by this run's measurements
+                }
+            }
+            merged.putAll(measured);
+            HistoryFile.write(file, merged);
         }
     }
 
-    private static Map<String, Long> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
-            throw new IOException("not a junit-xdist duration history (unexpected first line)");
-        }
-        Map<String, Long> durations = new ConcurrentHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            int tab = line.indexOf('\t');
-            if (tab <= 0) {
-                throw new IOException("malformed line: " + line);
-            }
-            long millis = Long.parseLong(line.substring(0, tab));
-            if (millis < 0) {
-                throw new IOException("negative duration: " + line);
-            }
-            durations.put(line.substring(tab + 1), millis);
-        }
-        return durations;
+    private static void warnNotOurs(String key, Path file, String why) {
+        LOGGER.warning(() -> ("junit-xdist runs without duration history: %s names %s, which is not a junit-xdist"
+                + " duration history (%s); the file is left as it is").formatted(key, file, why));
     }
 }

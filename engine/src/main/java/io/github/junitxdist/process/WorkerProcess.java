@@ -2,43 +2,41 @@ package io.github.junitxdist.process;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
 
 /**
- * A started worker JVM: its process, and the last lines it wrote to its real stderr (for crash reports).
+ * A started worker JVM: its process, and the last lines it wrote to its real stdout and stderr (for the reports of a
+ * worker that could not start or died).
  *
- * <p>What the worker writes to its real stdout and stderr (JVM warnings, agents, native code; tests' own output goes
- * over the channel) is drained on daemon threads and shown on the calling JVM's stderr, prefixed with the worker name.
- * Thread-safe.
+ * <p>What the worker writes to its real stdout and stderr (JVM warnings and errors, agents, native code; tests' own
+ * output goes over the channel) is drained on daemon threads and shown on the calling JVM's stderr, prefixed with the
+ * worker name (see {@link OutputDrain}). Thread-safe.
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class WorkerProcess {
 
-    private static final int TAIL_LINES = 30;
+    /** How long a report waits for the output of a process that has ended to be read to its end. */
+    private static final long DRAIN_WAIT_MILLIS = 2_000;
 
     private final int index;
     private final int launch;
     private final long startedAt = System.nanoTime();
     private final Process process;
-    private final Deque<String> tail = new ArrayDeque<>();
+    private final List<OutputDrain> drains;
 
     WorkerProcess(int index, int launch, Process process, PrintStream diagnostics) {
         this.index = index;
         this.launch = launch;
         this.process = process;
-        drain(process.getInputStream(), diagnostics, false);
-        drain(process.getErrorStream(), diagnostics, true);
+        this.drains = List.of(
+                new OutputDrain(name(), "stdout", process.getInputStream(), diagnostics),
+                new OutputDrain(name(), "stderr", process.getErrorStream(), diagnostics));
     }
 
     public int index() {
@@ -92,11 +90,20 @@ public final class WorkerProcess {
         return code > 128 && code < 160 ? "exit code %d (signal %d)".formatted(code, code - 128) : "exit code " + code;
     }
 
-    /** The last lines of the worker's real stderr, or a note that there were none. */
-    public String stderrTail() {
-        synchronized (tail) {
-            return tail.isEmpty() ? "(its stderr was empty)" : "Last lines of its stderr:\n  " + String.join("\n  ", tail);
+    /**
+     * The last lines of the worker's real stdout and of its stderr, each labelled, or a note that both were empty. Once
+     * the process has ended, first waits (briefly) until both streams have been read to their end.
+     */
+    public String outputTail() {
+        long wait = process.isAlive() ? 0 : DRAIN_WAIT_MILLIS;
+        List<String> parts = new ArrayList<>();
+        for (OutputDrain drain : drains) {
+            List<String> lines = drain.tail(wait);
+            if (!lines.isEmpty()) {
+                parts.add("Last lines of its " + drain.stream() + ":\n  " + String.join("\n  ", lines));
+            }
         }
+        return parts.isEmpty() ? "(its stdout and stderr were empty)" : String.join("\n", parts);
     }
 
     /** Ends the process if it has not ended within the given time. */
@@ -113,32 +120,5 @@ public final class WorkerProcess {
 
     public void kill() {
         process.destroyForcibly();
-    }
-
-    private void drain(InputStream stream, PrintStream diagnostics, boolean keepTail) {
-        Thread thread = new Thread(() -> {
-            try (var reader = new BufferedReader(new InputStreamReader(stream, Charset.defaultCharset()))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (keepTail) {
-                        remember(line);
-                    }
-                    diagnostics.println("[" + name() + "] " + line);
-                }
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "junit-xdist-" + name() + (keepTail ? "-stderr" : "-stdout"));
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void remember(String line) {
-        synchronized (tail) {
-            if (tail.size() == TAIL_LINES) {
-                tail.removeFirst();
-            }
-            tail.addLast(line);
-        }
     }
 }

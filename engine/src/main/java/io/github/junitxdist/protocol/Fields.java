@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StreamCorruptedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,11 +16,20 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Encodings of the field types that messages are made of; lengths are checked so a bad frame cannot exhaust memory. */
+/**
+ * Encodings of the field types that messages are made of. Every length and count is checked against its limit before
+ * anything is allocated for it, so that a bad frame cannot exhaust memory; the writer keeps within the same limits.
+ */
 final class Fields {
 
-    /** Upper bound of one string or byte array in a frame. */
-    static final int MAX_LENGTH = 256 * 1024 * 1024;
+    /**
+     * Upper bound of one string (in UTF-8 bytes) or byte array in a frame. Real fields are far smaller: output travels
+     * in chunks of 32 KiB, and a serialized throwable or test identifier takes a few MiB at most.
+     */
+    static final int MAX_BYTES = 64 * 1024 * 1024;
+
+    /** Upper bound of the number of elements of one collection (ids of a unit, stack frames, map entries). */
+    static final int MAX_ELEMENTS = 8 * 1024 * 1024;
 
     private static final int MAX_DEPTH = 64;
 
@@ -27,8 +37,9 @@ final class Fields {
 
     record Writer(DataOutput out) {
 
+        /** Writes a string; one longer than {@link #MAX_BYTES} (only free text such as a message can be) is cut. */
         void string(@Nullable String value) throws IOException {
-            bytes(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+            bytes(value == null ? null : withinLimit(value.getBytes(StandardCharsets.UTF_8)));
         }
 
         void bytes(byte @Nullable [] value) throws IOException {
@@ -36,8 +47,23 @@ final class Fields {
                 out.writeInt(-1);
                 return;
             }
+            if (value.length > MAX_BYTES) {
+                throw new IOException("junit-xdist cannot send a field of %d bytes; the limit is %d bytes"
+                        .formatted(value.length, MAX_BYTES));
+            }
             out.writeInt(value.length);
             out.write(value);
+        }
+
+        private static byte[] withinLimit(byte[] utf8) {
+            if (utf8.length <= MAX_BYTES) {
+                return utf8;
+            }
+            int end = MAX_BYTES;
+            while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+                end--; // a continuation byte: do not cut a character in two
+            }
+            return Arrays.copyOf(utf8, end);
         }
 
         void strings(Collection<String> values) throws IOException {
@@ -58,7 +84,9 @@ final class Fields {
         void throwable(@Nullable RemoteThrowable throwable) throws IOException {
             out.writeBoolean(throwable != null);
             if (throwable != null) {
-                bytes(throwable.serialized());
+                // Too large a serialized form is left out: the parent rebuilds the throwable from the snapshot.
+                byte[] serialized = throwable.serialized();
+                bytes(serialized.length > MAX_BYTES ? new byte[0] : serialized);
                 snapshot(throwable.snapshot(), 0);
             }
         }
@@ -117,13 +145,18 @@ final class Fields {
             if (length == -1) {
                 return null;
             }
-            byte[] bytes = new byte[checkedLength(length)];
+            if (length < 0 || length > MAX_BYTES) {
+                throw new StreamCorruptedException(
+                        "junit-xdist frame announces a string or byte array of %d bytes; the limit is %d bytes"
+                                .formatted(length, MAX_BYTES));
+            }
+            byte[] bytes = new byte[length];
             in.readFully(bytes);
             return bytes;
         }
 
         List<String> strings() throws IOException {
-            int size = checkedLength(in.readInt());
+            int size = checkedCount(in.readInt());
             List<String> values = new ArrayList<>(Math.min(size, 1024));
             for (int i = 0; i < size; i++) {
                 values.add(string());
@@ -136,7 +169,7 @@ final class Fields {
         }
 
         Map<String, String> map() throws IOException {
-            int size = checkedLength(in.readInt());
+            int size = checkedCount(in.readInt());
             Map<String, String> map = new LinkedHashMap<>();
             for (int i = 0; i < size; i++) {
                 map.put(string(), string());
@@ -158,7 +191,7 @@ final class Fields {
             String className = string();
             String message = nullableString();
             boolean assertionError = in.readBoolean();
-            int frames = checkedLength(in.readInt());
+            int frames = checkedCount(in.readInt());
             List<StackTraceElement> stackTrace = new ArrayList<>(Math.min(frames, 4096));
             for (int i = 0; i < frames; i++) {
                 stackTrace.add(new StackTraceElement(
@@ -166,7 +199,7 @@ final class Fields {
                         in.readInt()));
             }
             Snapshot cause = in.readBoolean() ? snapshot(depth + 1) : null;
-            int suppressedCount = checkedLength(in.readInt());
+            int suppressedCount = checkedCount(in.readInt());
             List<Snapshot> suppressed = new ArrayList<>();
             for (int i = 0; i < suppressedCount; i++) {
                 suppressed.add(snapshot(depth + 1));
@@ -176,11 +209,13 @@ final class Fields {
                     nullableString());
         }
 
-        private static int checkedLength(int length) throws StreamCorruptedException {
-            if (length < 0 || length > MAX_LENGTH) {
-                throw new StreamCorruptedException("Bad length in junit-xdist frame: " + length);
+        private static int checkedCount(int count) throws StreamCorruptedException {
+            if (count < 0 || count > MAX_ELEMENTS) {
+                throw new StreamCorruptedException(
+                        "junit-xdist frame announces a collection of %d elements; the limit is %d elements"
+                                .formatted(count, MAX_ELEMENTS));
             }
-            return length;
+            return count;
         }
     }
 }

@@ -11,21 +11,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * The closed set of messages exchanged between the engine in the calling JVM (the parent) and a worker JVM.
  *
- * <p>Parent to worker: {@link Init}, {@link RunUnit}, {@link Cancel}, {@link Verdict}, {@link DumpThreads},
- * {@link Shutdown}. Worker to parent: {@link Hello}, the execution events {@link DynamicTestRegistered}, {@link Started},
- * {@link Skipped}, {@link Finished}, {@link ReportEntry}, {@link FileEntry}, the test output {@link Output},
- * {@link UnitDone}, {@link ThreadDump} and {@link Exiting}. Unique ids travel in their string form; they
- * are the same in both JVMs because the worker's engine carries the same engine id.
+ * <p>They follow a {@link Handshake}, which a worker sends first. Parent to worker: {@link Init}, {@link RunUnit},
+ * {@link Cancel}, {@link Verdict}, {@link DumpThreads}, {@link Shutdown}. Worker to parent: the execution events
+ * {@link DynamicTestRegistered}, {@link Started}, {@link Skipped}, {@link Finished}, {@link ReportEntry},
+ * {@link FileEntry}, the test output {@link Output}, {@link UnitDone}, {@link ThreadDump} and {@link Exiting}. Unique
+ * ids travel in their string form; they are the same in both JVMs because the worker's engine carries the same engine
+ * id.
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public sealed interface Message {
 
-    /** First message of a worker: proves it was started by this run, and which start of a worker it is. */
-    record Hello(String secret, int launch) implements Message {}
-
-    /** Sent once after {@link Hello}: what the worker needs before it runs anything. */
+    /** Sent once after the {@link Handshake}: what the worker needs before it runs anything. */
     record Init(Map<String, String> configurationParameters, Map<String, String> systemProperties)
             implements Message {}
 

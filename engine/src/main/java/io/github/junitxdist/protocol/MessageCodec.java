@@ -6,7 +6,6 @@ import io.github.junitxdist.protocol.Message.DumpThreads;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
 import io.github.junitxdist.protocol.Message.FileEntry;
 import io.github.junitxdist.protocol.Message.Finished;
-import io.github.junitxdist.protocol.Message.Hello;
 import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.protocol.Message.Output;
 import io.github.junitxdist.protocol.Message.ReportEntry;
@@ -37,11 +36,8 @@ public final class MessageCodec {
     /** Writes one message; does not flush. */
     public static void write(DataOutput out, Message message) throws IOException {
         var w = new Fields.Writer(out);
-        if (message instanceof Hello m) {
-            out.writeByte(1);
-            w.string(m.secret());
-            out.writeInt(m.launch());
-        } else if (message instanceof Init m) {
+        // Tag 1 was the worker's first message, which the fixed-length Handshake replaced.
+        if (message instanceof Init m) {
             out.writeByte(2);
             w.map(m.configurationParameters());
             w.map(m.systemProperties());
@@ -106,7 +102,6 @@ public final class MessageCodec {
         var r = new Fields.Reader(in);
         int tag = in.readUnsignedByte();
         return switch (tag) {
-            case 1 -> new Hello(r.string(), in.readInt());
             case 2 -> new Init(r.map(), r.map());
             case 3 -> new RunUnit(in.readInt(), r.strings(), r.stringSet());
             case 4 -> new Shutdown();

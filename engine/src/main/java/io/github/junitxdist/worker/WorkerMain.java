@@ -3,8 +3,8 @@ package io.github.junitxdist.worker;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.protocol.Channel;
+import io.github.junitxdist.protocol.Handshake;
 import io.github.junitxdist.protocol.Message;
-import io.github.junitxdist.protocol.Message.Hello;
 import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.protocol.Message.RunUnit;
 import io.github.junitxdist.protocol.Message.UnitDone;
@@ -19,6 +19,7 @@ import java.net.Socket;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -60,9 +61,7 @@ public final class WorkerMain {
             diagnostics.flush();
             Runtime.getRuntime().halt(1);
         });
-        String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        Channel channel = new Channel(new Socket(InetAddress.getLoopbackAddress(), port));
-        channel.send(new Hello(secret, launch));
+        Channel channel = connect(port, launch);
         startFlusher(channel);
         BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
         AtomicReference<@Nullable UnitRunner> runner = new AtomicReference<>();
@@ -76,6 +75,22 @@ public final class WorkerMain {
         }, gate);
         run(channel, inbox, runner, gate);
         System.exit(0);
+    }
+
+    /**
+     * Connects to the parent and presents the secret (the first line on standard input, in hexadecimal) in the
+     * fixed-length {@link Handshake}, before anything else.
+     */
+    private static Channel connect(int port, int launch) throws IOException {
+        String secret = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (secret == null) {
+            throw new IOException("junit-xdist worker: no secret on standard input");
+        }
+        byte[] handshake = Handshake.encode(HexFormat.of().parseHex(secret.strip()), launch);
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.getOutputStream().write(handshake);
+        socket.getOutputStream().flush();
+        return new Channel(socket);
     }
 
     /**

@@ -4,26 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The duration history survives a round trip, merges with what another run saved, and shrugs off a bad file. */
+/**
+ * The duration history survives a round trip, merges with what another run saved, shrugs off a corrupt history, and
+ * never writes a file that is not a history.
+ */
 class DurationHistoryTests {
+
+    private static final String KEY = "xdist.durations.file";
 
     @TempDir
     Path directory;
 
     @Test
     void aMissingFileIsAnEmptyHistory() {
-        assertThat(DurationHistory.load(directory.resolve("none")).earlierMillis()).isEmpty();
+        assertThat(DurationHistory.load(directory.resolve("none"), KEY).earlierMillis()).isEmpty();
     }
 
     @Test
     void savedDurationsAreReadBackAndMergedWithThoseOfAnotherRun() {
         Path file = directory.resolve(".xdist/durations");
-        var first = DurationHistory.load(file);
-        var second = DurationHistory.load(file);
+        var first = DurationHistory.load(file, KEY);
+        var second = DurationHistory.load(file, KEY);
         first.record("[engine:xdist]/[class:A]", 1200);
         first.record("[engine:xdist]/[class:B]", 300);
         second.record("[engine:xdist]/[class:B]", 400);
@@ -32,7 +38,7 @@ class DurationHistoryTests {
         first.save();
         second.save();
 
-        assertThat(DurationHistory.load(file).earlierMillis()).isEqualTo(Map.of(
+        assertThat(DurationHistory.load(file, KEY).earlierMillis()).isEqualTo(Map.of(
                 "[engine:xdist]/[class:A]", 1200L,
                 "[engine:xdist]/[class:B]", 400L,
                 "[engine:xdist]/[class:C with\ttab?]", 5L));
@@ -40,15 +46,56 @@ class DurationHistoryTests {
     }
 
     @Test
-    void aCorruptFileIsIgnoredAndReplacedOnSave() throws Exception {
+    void aCorruptHistoryIsIgnoredAndReplacedOnSaveKeepingItsMode() throws Exception {
         Path file = directory.resolve("durations");
-        Files.writeString(file, "garbage\n12\tx\n");
+        Files.writeString(file, "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id\ngarbage\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
-        var history = DurationHistory.load(file);
+        var history = DurationHistory.load(file, KEY);
         assertThat(history.earlierMillis()).isEmpty();
         history.record("[engine:xdist]/[class:A]", 7);
         history.save();
 
-        assertThat(DurationHistory.load(file).earlierMillis()).containsExactly(Map.entry("[engine:xdist]/[class:A]", 7L));
+        assertThat(DurationHistory.load(file, KEY).earlierMillis())
+                .containsExactly(Map.entry("[engine:xdist]/[class:A]", 7L));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+    }
+
+    @Test
+    void anEmptyFileIsAnEmptyHistoryAndIsWritten() throws Exception {
+        Path file = Files.createFile(directory.resolve("durations"));
+
+        var history = DurationHistory.load(file, KEY);
+        history.record("[engine:xdist]/[class:A]", 7);
+        history.save();
+
+        assertThat(DurationHistory.load(file, KEY).earlierMillis())
+                .containsExactly(Map.entry("[engine:xdist]/[class:A]", 7L));
+    }
+
+    @Test
+    void aFileThatIsNotAHistoryIsNeverWrittenNorGivenALockFileBesideIt() throws Exception {
+        Path file = directory.resolve("notes.txt");
+        Files.writeString(file, "garbage\n12\tx\n");
+
+        var history = DurationHistory.load(file, KEY);
+        assertThat(history.earlierMillis()).isEmpty();
+        history.record("[engine:xdist]/[class:A]", 7);
+        history.save();
+
+        assertThat(Files.readString(file)).isEqualTo("garbage\n12\tx\n");
+        assertThat(directory).isDirectoryNotContaining("glob:**.lock").isDirectoryNotContaining("glob:**.tmp");
+    }
+
+    @Test
+    void aFileThatBecameSomethingElseSinceTheRunStartedIsNotWritten() throws Exception {
+        Path file = directory.resolve("durations");
+        var history = DurationHistory.load(file, KEY);
+        Files.writeString(file, "notes written during the run\n");
+        history.record("[engine:xdist]/[class:A]", 7);
+        history.save();
+
+        assertThat(Files.readString(file)).isEqualTo("notes written during the run\n");
+        assertThat(directory).isDirectoryNotContaining("glob:**.lock");
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
 import io.github.junitxdist.protocol.Message.FileEntry;
 import io.github.junitxdist.protocol.Message.Finished;
-import io.github.junitxdist.protocol.Message.Hello;
 import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.protocol.Message.Output;
 import io.github.junitxdist.protocol.Message.ReportEntry;
@@ -33,7 +32,6 @@ class MessageCodecTests {
     void everyMessageTypeRoundTrips() throws IOException {
         var failure = Throwables.capture(new IllegalStateException("boom", new RuntimeException("cause")));
         List<Message> messages = List.of(
-                new Hello("secret", 3),
                 new Init(Map.of("a", "b"), Map.of("c", "d")),
                 new RunUnit(7, List.of("class:x.Y"), Set.of("[engine:xdist]/[class:x.Y]")),
                 new Shutdown(),
@@ -61,6 +59,21 @@ class MessageCodecTests {
         byte[] hugeString = {6, (byte) 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
         assertThatThrownBy(() -> MessageCodec.read(new DataInputStream(new ByteArrayInputStream(hugeString))))
                 .isInstanceOf(StreamCorruptedException.class);
+    }
+
+    @Test
+    void refusesALengthOverTheLimitBeforeAllocatingAnything() {
+        // A started event whose id announces 256 MiB: refused from the five bytes alone, naming length and limit.
+        byte[] announced = {6, 0x10, 0, 0, 0};
+        assertThatThrownBy(() -> MessageCodec.read(new DataInputStream(new ByteArrayInputStream(announced))))
+                .isInstanceOf(StreamCorruptedException.class)
+                .hasMessageContaining("268435456 bytes")
+                .hasMessageContaining("the limit is " + Fields.MAX_BYTES + " bytes");
+        byte[] manyIds = {3, 0, 0, 0, 7, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        assertThatThrownBy(() -> MessageCodec.read(new DataInputStream(new ByteArrayInputStream(manyIds))))
+                .isInstanceOf(StreamCorruptedException.class)
+                .hasMessageContaining(Integer.MAX_VALUE + " elements")
+                .hasMessageContaining("the limit is " + Fields.MAX_ELEMENTS + " elements");
     }
 
     private static Message roundTrip(Message message) throws IOException {

@@ -1,0 +1,108 @@
+package io.github.junitxdist.history;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The format of the duration history file, and the question every write must ask first: is the file there one of ours?
+ *
+ * <p>The file has a header line and one {@code <milliseconds> TAB <unit unique id>} line per unit. A file that exists,
+ * is not empty and does not start with the header is someone else's, and is never written. Stateless.
+ */
+final class HistoryFile {
+
+    private static final String HEADER = "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id";
+    private static final int MAX_ENTRIES = 100_000;
+
+    private HistoryFile() {}
+
+    /**
+     * Why the file must not be written, or empty when it may be: it is missing, empty, or starts with the header (even
+     * if a later line is corrupt). Reads no more than the header's length.
+     */
+    static Optional<String> notOurs(Path file) {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("it is not a regular file");
+        }
+        byte[] header = HEADER.getBytes(StandardCharsets.UTF_8);
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(header.length + 1);
+        } catch (IOException e) {
+            return Optional.of("it cannot be read: " + e);
+        }
+        if (start.length == 0) {
+            return Optional.empty();
+        }
+        boolean headerLine = start.length >= header.length
+                && Arrays.equals(Arrays.copyOf(start, header.length), header)
+                && (start.length == header.length || start[header.length] == '\n' || start[header.length] == '\r');
+        return headerLine ? Optional.empty() : Optional.of("its first line is not \"" + HEADER + "\"");
+    }
+
+    /** Reads a history; throws when the file is missing or a line is malformed. */
+    static Map<String, Long> read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Map<String, Long> durations = new ConcurrentHashMap<>();
+        if (lines.isEmpty()) {
+            return durations;
+        }
+        if (!lines.get(0).equals(HEADER)) {
+            throw new IOException("not a junit-xdist duration history (unexpected first line)");
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            int tab = line.indexOf('\t');
+            if (tab <= 0) {
+                throw new IOException("malformed line: " + line);
+            }
+            long millis = Long.parseLong(line.substring(0, tab));
+            if (millis < 0) {
+                throw new IOException("negative duration: " + line);
+            }
+            durations.put(line.substring(tab + 1), millis);
+        }
+        return durations;
+    }
+
+    /**
+     * Replaces the file atomically with the given durations, keeping its permissions when it existed (a fresh file is
+     * readable by its owner only).
+     */
+    static void write(Path file, Map<String, Long> durations) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        durations.entrySet().stream().limit(MAX_ENTRIES)
+                .forEach(entry -> lines.add(entry.getValue() + "\t" + entry.getKey()));
+        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            var permissions = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            if (permissions != null && Files.exists(file)) {
+                Files.setPosixFilePermissions(temporary, permissions.readAttributes().permissions());
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -3,12 +3,17 @@ package io.github.junitxdist.config;
 import io.github.junitxdist.api.Constants;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.junit.platform.engine.ConfigurationParameters;
 
 /**
  * Warns about {@code xdist.*} configuration parameters that junit-xdist does not know, suggesting the nearest key it
  * does know: a typo in a key should not silently leave the default in place.
+ *
+ * <p>Warns once per key and JVM: a build tool may discover many times in one run (Maven Surefire discovers each test
+ * class on its own before it runs them all), and each discovery reads the configuration. Thread-safe.
  */
 final class UnknownKeys {
 
@@ -24,12 +29,14 @@ final class UnknownKeys {
             Constants.WORKER_SYSTEM_PROPERTY, Constants.WORKER_COUNT_SYSTEM_PROPERTY,
             Constants.TEST_RUN_UID_SYSTEM_PROPERTY);
 
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
     private UnknownKeys() {}
 
     static void warnAbout(ConfigurationParameters parameters) {
         for (String key : parameters.keySet()) {
             boolean identity = IDENTITY_KEYS.contains(key) && System.getProperty(key) != null;
-            if (key.startsWith("xdist.") && !CONFIGURATION_KEYS.contains(key) && !identity) {
+            if (key.startsWith("xdist.") && !CONFIGURATION_KEYS.contains(key) && !identity && WARNED.add(key)) {
                 LOGGER.warning(() -> "junit-xdist does not know the configuration parameter '%s'; did you mean '%s'?"
                         .formatted(key, nearest(key)));
             }

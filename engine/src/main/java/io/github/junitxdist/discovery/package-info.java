@@ -1,6 +1,7 @@
 /**
  * Discovery: taking tests over from the Jupiter engine (the take-over record, its post-discovery filter and discovery
- * listener), checking where junit-xdist's annotations are placed, and re-selecting one unit in a worker.
+ * listener), keeping the discovery issues Jupiter reports from being reported again, checking where junit-xdist's
+ * annotations are placed, and re-selecting one unit in a worker.
  *
  * <p>Depends on {@code api}, the JUnit Platform engine and launcher APIs, and the Jupiter API ({@code @Nested}).
  */

@@ -6,6 +6,8 @@ import io.github.junitxdist.api.Constants;
 import io.github.junitxdist.config.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
 import io.github.junitxdist.discovery.AnnotationChecks;
+import io.github.junitxdist.discovery.IssueFilteringRequest;
+import io.github.junitxdist.discovery.ReportedIssues;
 import io.github.junitxdist.discovery.TakeoverRecord;
 import io.github.junitxdist.execution.XdistExecutor;
 import java.util.ArrayList;
@@ -63,7 +65,18 @@ public final class XdistTestEngine implements TestEngine {
             // twice. Leave them to Jupiter.
             return root;
         }
-        TestDescriptor jupiterRoot = new JupiterTestEngine().discover(request, uniqueId);
+        // What the Jupiter engine reported already is not reported again; when it was critical, the Jupiter engine
+        // fails with it without running anything, and junit-xdist takes nothing over, as if it were not there.
+        boolean[] jupiterFails = {false};
+        var issuesNotYetReported = new IssueFilteringRequest(request, issue -> {
+            boolean reported = ReportedIssues.isReportedByJupiter(issue);
+            jupiterFails[0] |= reported && ReportedIssues.isCritical(issue, request.getConfigurationParameters());
+            return !reported;
+        });
+        TestDescriptor jupiterRoot = new JupiterTestEngine().discover(issuesNotYetReported, uniqueId);
+        if (jupiterFails[0]) {
+            return root;
+        }
         for (TestDescriptor child : new ArrayList<>(jupiterRoot.getChildren())) {
             jupiterRoot.removeChild(child);
             root.addChild(child);

@@ -1,6 +1,8 @@
 package io.github.junitxdist.execution;
 
+import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.Output;
+import io.github.junitxdist.protocol.MessageCodec;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,11 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Output of one worker held back until its next event: in memory up to {@value #MEMORY_LIMIT} bytes, past that in a
- * temporary file, so a test that prints hundreds of megabytes costs the calling JVM no more than that memory.
+ * Output of one worker held back, together with the events the worker sent after it, until they are written in one go
+ * (see {@link UnitRelay}): in memory up to {@value #MEMORY_LIMIT} bytes of output, past that in a temporary file, so a
+ * test that prints hundreds of megabytes costs the calling JVM no more than that memory.
+ *
+ * <p>Holds nothing but output until output is held: an event is only ever held behind output, never first.
  *
  * <p>Confined to the thread relaying its unit.
  */
@@ -23,19 +29,27 @@ final class PendingOutput {
 
     static final int MEMORY_LIMIT = 1024 * 1024;
 
-    private final List<Output> memory = new ArrayList<>();
+    private final Consumer<Message> events;
+    private final List<Message> memory = new ArrayList<>();
     private long memoryBytes;
     private @Nullable Path spillFile;
     private @Nullable DataOutputStream spill;
+
+    /** @param events relays an event that was held back; called from {@link #writeTo}, in order with the output */
+    PendingOutput(Consumer<Message> events) {
+        this.events = events;
+    }
 
     boolean isEmpty() {
         return memory.isEmpty() && spill == null;
     }
 
-    void add(Output output) {
-        if (spill == null && memoryBytes + output.bytes().length <= MEMORY_LIMIT) {
-            memory.add(output);
-            memoryBytes += output.bytes().length;
+    /** Holds back output, or an event that came after held-back output. */
+    void add(Message message) {
+        int bytes = message instanceof Output output ? output.bytes().length : 0;
+        if (spill == null && memoryBytes + bytes <= MEMORY_LIMIT) {
+            memory.add(message);
+            memoryBytes += bytes;
             return;
         }
         try {
@@ -44,21 +58,31 @@ final class PendingOutput {
                 spillFile.toFile().deleteOnExit();
                 spill = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFile), 64 * 1024));
             }
-            spill.writeBoolean(output.stderr());
-            spill.writeInt(output.bytes().length);
-            spill.write(output.bytes());
+            MessageCodec.write(spill, message);
         } catch (IOException e) {
             throw new IllegalStateException("junit-xdist could not hold back a test's output in " + spillFile, e);
         }
     }
 
-    /** Writes everything held back, in order, and forgets it; must be called while holding the listener's lock. */
+    /**
+     * Writes the held-back output and relays the held-back events, in the order they came, and forgets them; must be
+     * called while holding the listener's lock.
+     */
     void writeTo(RelayListener listener) {
-        memory.forEach(output -> listener.output(output.stderr(), output.bytes()));
+        List<Message> held = List.copyOf(memory);
         memory.clear();
         memoryBytes = 0;
+        held.forEach(message -> emit(listener, message));
         if (spill != null) {
             writeSpilled(listener);
+        }
+    }
+
+    private void emit(RelayListener listener, Message message) {
+        if (message instanceof Output output) {
+            listener.output(output.stderr(), output.bytes());
+        } else {
+            events.accept(message);
         }
     }
 
@@ -68,15 +92,13 @@ final class PendingOutput {
             spill.close();
             try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024))) {
                 while (true) {
-                    boolean stderr;
+                    Message message;
                     try {
-                        stderr = in.readBoolean();
+                        message = MessageCodec.read(in);
                     } catch (EOFException end) {
                         break;
                     }
-                    byte[] bytes = new byte[in.readInt()];
-                    in.readFully(bytes);
-                    listener.output(stderr, bytes);
+                    emit(listener, message);
                 }
             }
         } catch (IOException e) {

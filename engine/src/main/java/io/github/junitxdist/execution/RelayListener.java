@@ -12,11 +12,13 @@ import org.junit.platform.engine.reporting.ReportEntry;
 
 /**
  * The launcher's listener, as junit-xdist calls it: calls never overlap, and relayed test output is written under the
- * same lock, between the start and finish of the test that printed it.
+ * same lock, in order with the events of the worker that printed it and right before the finish that follows it in that
+ * worker (see {@link UnitRelay}), so that no other test ends in between.
  *
  * <p>Each worker's events are relayed on that worker's own thread, the way Jupiter's parallel mode calls listeners from
- * its pool threads, so reporters that attribute output by thread see each test's events and output on one thread. All
- * events of one unit come from one thread, in order.
+ * its pool threads, so reporters that attribute output by thread see each test's events and output on one thread, and
+ * reporters that give output to the next test that ends (Maven Surefire) see it end next. All events of one unit come
+ * from one thread, in order.
  */
 final class RelayListener implements EngineExecutionListener {
 

@@ -30,9 +30,18 @@ import org.junit.platform.engine.TestExecutionResult;
  * and finished or skipped at most once, finished only after it started. That also lets a unit resume on a fresh worker
  * after a crash: what was reported already is filtered out there, and repeated starts of its containers are dropped.
  *
- * <p>Output is held back until the worker's next event and then written together with it, with no other worker's
- * output or events in between: reporters that give output to the next test that finishes (Surefire does, for all the
- * tests of one JVM) then give each test its own output.
+ * <p>Output is held back until the worker's next event that ends a test or container (a finish or a skip), and then
+ * written together with it, with no other worker's output or events in between. Maven Surefire (checked in 3.6.0: its
+ * {@code TestSetRunListener} ignores the thread and the test id sent with each chunk of output) gives all the output it
+ * has collected to the next test that ends, of whatever class, and what is left when a class ends to that class, which
+ * its XML report does not show; so does plain Jupiter under Surefire, one test after another. Events the worker sends
+ * while output is held (a start, a dynamic registration, a report entry) are held behind it, so that they keep their
+ * order with the output, which reporters that attribute output by thread and start (the Launcher's own output capture)
+ * rely on. Example: a class prints in its static initializer and in {@code @BeforeAll}, then its first test starts,
+ * prints and finishes. The class's start is relayed at once; the class's output, the test's start, its output and its
+ * finish are relayed together when the finish comes, so Surefire files both outputs under that first test, where plain
+ * Jupiter puts them, even while another worker's tests end in between. Output after a class's last test
+ * ({@code @AfterAll}) goes with the class's finish, as in plain Jupiter.
  *
  * <p>A unit's scope is its items (tests, templates, factories) and the containers above them. Containers may be shared
  * with other units (see {@link TreeState}): this relay starts them when its worker does, if no one did, and lets go of
@@ -54,7 +63,7 @@ final class UnitRelay {
     private final TreeState tree;
     /** The containers this unit has let go of. */
     private final Set<String> released = new HashSet<>();
-    private final PendingOutput pendingOutput = new PendingOutput();
+    private final PendingOutput pendingOutput = new PendingOutput(this::relay);
     private final Deque<OpenNode> open = new ArrayDeque<>();
     private volatile @Nullable OpenNode innermostOpen;
 
@@ -73,11 +82,11 @@ final class UnitRelay {
     }
 
     void handle(Message message) {
-        if (message instanceof Output output) {
-            pendingOutput.add(output);
+        track(message);
+        if (message instanceof Output || (!endsNode(message) && !pendingOutput.isEmpty())) {
+            pendingOutput.add(message);
             return;
         }
-        track(message);
         listener.atomically(() -> {
             pendingOutput.writeTo(listener);
             relay(message);
@@ -208,6 +217,11 @@ final class UnitRelay {
 
     private boolean endedOrBelowEnded(String id) {
         return ExecutionPlan.selfAndAncestors(id).stream().anyMatch(tree.ended::contains);
+    }
+
+    /** A finish or a skip: an event after which Surefire files the output it holds. */
+    private static boolean endsNode(Message message) {
+        return message instanceof Finished || message instanceof Skipped;
     }
 
     private void track(Message message) {

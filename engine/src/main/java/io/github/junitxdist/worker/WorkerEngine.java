@@ -1,6 +1,7 @@
 package io.github.junitxdist.worker;
 
 import io.github.junitxdist.api.Constants;
+import io.github.junitxdist.discovery.IssueFilteringRequest;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -11,6 +12,9 @@ import org.junit.platform.engine.UniqueId;
 /**
  * The engine a worker's own Launcher runs: plain Jupiter under the engine id {@code xdist}, so unique ids in the worker
  * match the parent's one to one and the Launcher builds the execution request for us.
+ *
+ * <p>Jupiter's discovery issues are not reported here: the calling JVM reported them when it discovered the same
+ * classes, and each unit a worker runs would otherwise log them again, in the output of whatever test came next.
  */
 final class WorkerEngine implements TestEngine {
 
@@ -23,7 +27,7 @@ final class WorkerEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest discoveryRequest, UniqueId uniqueId) {
-        return jupiter.discover(discoveryRequest, uniqueId);
+        return jupiter.discover(new IssueFilteringRequest(discoveryRequest, issue -> false), uniqueId);
     }
 
     @Override

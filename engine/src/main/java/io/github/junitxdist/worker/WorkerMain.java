@@ -104,8 +104,7 @@ public final class WorkerMain {
         Charset charset = consoleCharset();
         var out = new ChannelOutputStream(channel, false);
         var err = new ChannelOutputStream(channel, true);
-        System.setOut(new PrintStream(out, true, charset));
-        System.setErr(new PrintStream(err, true, charset));
+        installStreams(out, err, charset);
         var forwarder = new EventForwarder(message -> send(channel, out, err, message), Throwables::capture, gate);
         // Opened after the first Init, so that session listeners see the forwarded system properties.
         UnitRunner runner = null;
@@ -120,6 +119,7 @@ public final class WorkerMain {
                     parameters.put("junit.platform.output.capture.stdout", "false");
                     parameters.put("junit.platform.output.capture.stderr", "false");
                 } else if (message instanceof RunUnit unit) {
+                    installStreams(out, err, charset);
                     if (runner == null) {
                         runner = new UnitRunner(true);
                         runnerHolder.set(runner);
@@ -133,6 +133,17 @@ public final class WorkerMain {
                 runner.close();
             }
         }
+    }
+
+    /**
+     * Makes fresh {@code System.out} and {@code System.err} on the channel, before each unit: a test that closed or
+     * replaced them (and did not put them back) silences only the rest of its own unit, not the units after it.
+     */
+    private static void installStreams(ChannelOutputStream out, ChannelOutputStream err, Charset charset) {
+        System.out.flush();
+        System.err.flush();
+        System.setOut(new PrintStream(out, true, charset));
+        System.setErr(new PrintStream(err, true, charset));
     }
 
     /**

@@ -9,14 +9,19 @@ import io.github.junitxdist.testkit.fixtures.fidelity.OutputFixture;
 import io.github.junitxdist.testkit.fixtures.fidelity.OutputFixture.FirstPrinterFixture;
 import io.github.junitxdist.testkit.fixtures.fidelity.OutputFixture.SecondPrinterFixture;
 import io.github.junitxdist.testkit.fixtures.fidelity.OutputFixture.ThirdPrinterFixture;
+import io.github.junitxdist.testkit.fixtures.fidelity.StreamClosingFixture;
+import io.github.junitxdist.testkit.fixtures.fidelity.StreamClosingFixture.CloserFixture;
+import io.github.junitxdist.testkit.fixtures.fidelity.StreamClosingFixture.PrinterFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
@@ -29,7 +34,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Proves that what a test prints on {@code System.out} and {@code System.err} in a worker reaches the parent's
- * streams between that test's start and finish, and nowhere else, while two workers run tests concurrently.
+ * streams between that test's start and finish, and nowhere else, while two workers run tests concurrently; and that a
+ * test that closes its worker's streams silences only its own unit.
  */
 class OutputRelayTests {
 
@@ -53,12 +59,39 @@ class OutputRelayTests {
         }
     }
 
+    @Test
+    void aClassThatClosesTheStandardStreamsDoesNotSilenceTheNextClassOnItsWorker(@TempDir Path durations) {
+        Capture capture = new Capture();
+        Map<String, TestExecutionResult.Status> statuses = new ConcurrentHashMap<>();
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(CloserFixture.class), selectClass(PrinterFixture.class))
+                .configurationParameter("xdist.workers", "1")
+                .configurationParameter("xdist.durations.file", durations.resolve("durations").toString())
+                .build();
+
+        execute(request, capture, new MarkingListener(capture.shared, statuses));
+
+        assertThat(statuses).containsOnlyKeys(
+                OutputFixture.token("CloserFixture", "closesTheStandardStreams"),
+                OutputFixture.token("CloserFixture", "printsIntoClosedStreams"),
+                OutputFixture.token("PrinterFixture", "prints"));
+        assertThat(statuses).allSatisfy((token, status) ->
+                assertThat(status).as(token).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        assertThat(capture.outOnly.lines()).as("System.out").contains("out " + StreamClosingFixture.MARKER);
+        assertThat(capture.errOnly.lines()).as("System.err").contains("err " + StreamClosingFixture.MARKER);
+    }
+
     private static void runPrintersOnTwoWorkers(Capture capture, Map<String, TestExecutionResult.Status> statuses) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(FirstPrinterFixture.class), selectClass(SecondPrinterFixture.class),
                         selectClass(ThirdPrinterFixture.class))
                 .configurationParameter("xdist.workers", "2")
                 .build();
+        execute(request, capture, new MarkingListener(capture.shared, statuses));
+    }
+
+    /** Runs the request through a Launcher that knows only junit-xdist, with this JVM's streams captured. */
+    private static void execute(LauncherDiscoveryRequest request, Capture capture, TestExecutionListener listener) {
         Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                 .enableTestEngineAutoRegistration(false)
                 .addTestEngines(new XdistTestEngine())
@@ -68,7 +101,7 @@ class OutputRelayTests {
         System.setOut(capture.out);
         System.setErr(capture.err);
         try {
-            launcher.execute(request, new MarkingListener(capture.shared, statuses));
+            launcher.execute(request, listener);
         } finally {
             System.setOut(originalOut);
             System.setErr(originalErr);

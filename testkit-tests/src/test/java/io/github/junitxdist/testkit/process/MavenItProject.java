@@ -76,6 +76,7 @@ final class MavenItProject {
     private final List<Class<?>> fixtures = new ArrayList<>();
     private final Map<String, String> platformProperties = new LinkedHashMap<>();
     private final Map<String, String> surefireOptions = new LinkedHashMap<>();
+    private String buildOutput = "";
 
     private MavenItProject(String name, Path directory) {
         this.name = name;
@@ -137,8 +138,15 @@ final class MavenItProject {
         }
         Path logs = TestPaths.freshDirectory("process-it", "maven-" + name);
         try (ChildProcess maven = ChildProcess.start(mavenCommand(), directory, Map.of(), logs)) {
-            return maven.awaitExit(BUILD_LIMIT);
+            int exitCode = maven.awaitExit(BUILD_LIMIT);
+            buildOutput = maven.output();
+            return exitCode;
         }
+    }
+
+    /** What the last {@link #test()} wrote to standard output and standard error. */
+    String buildOutput() {
+        return buildOutput;
     }
 
     private void writeProject() throws IOException {

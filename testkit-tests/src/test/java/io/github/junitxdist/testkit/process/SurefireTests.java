@@ -2,11 +2,15 @@ package io.github.junitxdist.testkit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitxdist.testkit.fixtures.process.ClassOutputAlphaFixture;
+import io.github.junitxdist.testkit.fixtures.process.ClassOutputBetaFixture;
 import io.github.junitxdist.testkit.fixtures.process.OutputAlphaFixture;
 import io.github.junitxdist.testkit.fixtures.process.OutputBetaFixture;
 import io.github.junitxdist.testkit.fixtures.process.OutputMarkers;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Proves that a Maven project that only adds the engine next to JUnit Jupiter gets, from Surefire with default
  * settings, every test exactly once, run in worker JVMs, with each test case's {@code <system-out>} and
- * {@code <system-err>} holding its own output and nobody else's although two workers print at the same time; and that
- * Surefire's {@code <excludeJUnit5Engines>xdist</excludeJUnit5Engines>} falls back to plain Jupiter.
+ * {@code <system-err>} holding its own output and nobody else's although two workers print at the same time; that what
+ * a class prints outside its tests lands where it lands with plain Jupiter; and that Surefire's
+ * {@code <excludeJUnit5Engines>xdist</excludeJUnit5Engines>} falls back to plain Jupiter.
  */
 @ExtendWith(ProcessOutputOnFailure.class)
 class SurefireTests {
@@ -26,6 +31,8 @@ class SurefireTests {
             Pattern.compile("^MARK (\\S+) \\d+/\\d+ worker=(\\S+) pid=\\d+$", Pattern.MULTILINE);
 
     private static final Pattern ERRMARK = Pattern.compile("^ERRMARK (\\S+)$", Pattern.MULTILINE);
+
+    private static final Pattern CLASSMARK = Pattern.compile("^CLASSMARK (\\S+ \\S+)$", Pattern.MULTILINE);
 
     @Test
     void defaultSurefireRunsEveryTestOnceInWorkersWithItsOwnOutput() {
@@ -48,6 +55,42 @@ class SurefireTests {
         assertThat(project.test()).as("exit code of mvn test").isZero();
 
         assertEveryTestReportedOnceWithItsOwnOutput(XmlReport.read(project.surefireReports()), "null");
+    }
+
+    @Test
+    void whatAClassPrintsOutsideItsTestsLandsInTheTestCasePlainJupiterGivesIt() {
+        Class<?>[] fixtures = {ClassOutputAlphaFixture.class, ClassOutputBetaFixture.class};
+        MavenItProject plain = MavenItProject.named("surefire-class-output-plain")
+                .fixtures(fixtures)
+                .excludeEngineInSurefire("xdist");
+        assertThat(plain.test()).as("exit code of mvn test without junit-xdist").isZero();
+        MavenItProject workers = MavenItProject.named("surefire-class-output-workers")
+                .fixtures(fixtures)
+                .platformProperty("xdist.workers", "2");
+        assertThat(workers.test()).as("exit code of mvn test on two workers").isZero();
+
+        Map<String, String> plainPlaces = classMarkPlaces(XmlReport.read(plain.surefireReports()));
+        Map.of("alpha", ClassOutputAlphaFixture.class, "beta", ClassOutputBetaFixture.class).forEach((name, fixture) -> {
+            String firstTest = MavenItProject.testsClassName(fixture) + "#first";
+            assertThat(plainPlaces)
+                    .as("where plain Jupiter files %s's class-level output", name)
+                    .containsEntry(name + " static-initializer", firstTest)
+                    .containsEntry(name + " before-all", firstTest);
+        });
+        assertThat(classMarkPlaces(XmlReport.read(workers.surefireReports())))
+                .as("the test case that holds each CLASSMARK line, on two workers vs plain Jupiter")
+                .isEqualTo(plainPlaces);
+    }
+
+    /** For each {@code CLASSMARK} line in any {@code <system-out>}, the test case (or test cases) holding it. */
+    private static Map<String, String> classMarkPlaces(XmlReport report) {
+        Map<String, String> places = new TreeMap<>();
+        for (XmlReport.TestCase testCase : report.testCases()) {
+            for (String mark : matches(CLASSMARK, testCase.systemOut(), 1)) {
+                places.merge(mark, testCase.key(), (one, other) -> one + " and " + other);
+            }
+        }
+        return places;
     }
 
     private static void assertEveryTestReportedOnceWithItsOwnOutput(XmlReport report, String workerPattern) {

@@ -30,7 +30,7 @@ public final class DiscoveryStartListener implements LauncherDiscoveryListener {
     public void launcherDiscoveryStarted(LauncherDiscoveryRequest request) {
         if (DEPTH.getAndIncrement() == 0) {
             TakeoverRecord.reset();
-            ReportedIssues.reset();
+            ReportedIssues.reset(request);
         }
     }
 
@@ -43,6 +43,8 @@ public final class DiscoveryStartListener implements LauncherDiscoveryListener {
 
     @Override
     public void launcherDiscoveryFinished(LauncherDiscoveryRequest request) {
-        DEPTH.updateAndGet(depth -> Math.max(0, depth - 1));
+        if (DEPTH.updateAndGet(depth -> Math.max(0, depth - 1)) == 0) {
+            ReportedIssues.reset(null);
+        }
     }
 }

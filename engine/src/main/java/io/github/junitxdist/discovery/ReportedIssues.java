@@ -2,25 +2,37 @@ package io.github.junitxdist.discovery;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
+import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.launcher.LauncherConstants;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
 
 /**
  * The discovery issues the Jupiter engine reported in the current Launcher discovery, so that junit-xdist, which
  * discovers the same classes through Jupiter, does not report them a second time.
  *
  * <p>JVM-wide, like {@link TakeoverRecord}: {@link DiscoveryStartListener} clears it when an outermost Launcher
- * discovery starts and adds what the Jupiter engine reports; the engine reads it during its own discovery. Only what
- * Jupiter reported before junit-xdist discovers is known: when the Launcher discovers with junit-xdist first, both
- * engines report the issues. Issues are the same when their severity, message and source are. Thread-safe.
+ * discovery starts, noting that discovery's request, and adds what the Jupiter engine reports; the engine reads it
+ * during its own discovery. Whether the Jupiter engine discovers at all in that Launcher discovery (it is on the class
+ * path and no engine filter of the request excludes it) is known whichever engine the Launcher asks first, so its
+ * issues are left to it even when junit-xdist discovers before it. Issues are the same when their severity, message and
+ * source are. Thread-safe.
  *
  * @since 0.1
  */
@@ -31,10 +43,46 @@ public final class ReportedIssues {
 
     private static final Set<Key> BY_JUPITER = ConcurrentHashMap.newKeySet();
 
+    /** The request of the current outermost Launcher discovery; none outside one (EngineTestKit calls no listener). */
+    private static final AtomicReference<@Nullable LauncherDiscoveryRequest> CURRENT = new AtomicReference<>();
+
+    /** Whether the Jupiter engine can be loaded, per class loader that looked. */
+    private static final Map<ClassLoader, Boolean> JUPITER_PRESENT =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
     private ReportedIssues() {}
 
-    static void reset() {
+    static void reset(@Nullable LauncherDiscoveryRequest request) {
         BY_JUPITER.clear();
+        CURRENT.set(request);
+    }
+
+    /**
+     * Whether the Jupiter engine discovers in the current Launcher discovery, before or after junit-xdist, and so
+     * reports its discovery issues itself: it is registered with the Launcher (found as a service) and the request's
+     * engine filters keep it.
+     */
+    public static boolean jupiterDiscoversToo() {
+        LauncherDiscoveryRequest request = CURRENT.get();
+        if (request == null) {
+            return false;
+        }
+        var jupiter = new JupiterTestEngine();
+        boolean kept = request.getEngineFilters().stream().allMatch(filter -> filter.apply(jupiter).included());
+        return kept && jupiterPresent();
+    }
+
+    private static boolean jupiterPresent() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ClassLoader key = loader == null ? ClassLoader.getSystemClassLoader() : loader;
+        return JUPITER_PRESENT.computeIfAbsent(key, each -> {
+            try {
+                return ServiceLoader.load(TestEngine.class, each).stream()
+                        .anyMatch(engine -> engine.type().getName().equals(JupiterTestEngine.class.getName()));
+            } catch (ServiceConfigurationError e) {
+                return false;
+            }
+        });
     }
 
     static void reportedByJupiter(DiscoveryIssue issue) {

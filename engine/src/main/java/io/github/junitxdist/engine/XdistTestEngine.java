@@ -65,11 +65,13 @@ public final class XdistTestEngine implements TestEngine {
             // twice. Leave them to Jupiter.
             return root;
         }
-        // What the Jupiter engine reported already is not reported again; when it was critical, the Jupiter engine
-        // fails with it without running anything, and junit-xdist takes nothing over, as if it were not there.
+        // What the Jupiter engine reports itself (it discovers the same classes in this Launcher discovery, before or
+        // after this engine) is not reported again; when it is critical, the Jupiter engine fails with it without
+        // running anything, and junit-xdist takes nothing over, as if it were not there.
         boolean[] jupiterFails = {false};
+        boolean jupiterReports = ReportedIssues.jupiterDiscoversToo();
         var issuesNotYetReported = new IssueFilteringRequest(request, issue -> {
-            boolean reported = ReportedIssues.isReportedByJupiter(issue);
+            boolean reported = jupiterReports || ReportedIssues.isReportedByJupiter(issue);
             jupiterFails[0] |= reported && ReportedIssues.isCritical(issue, request.getConfigurationParameters());
             return !reported;
         });

@@ -23,6 +23,24 @@ final class MavenItProject {
 
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(5);
 
+    private static final String JUPITER_DEPENDENCY = """
+                <dependency>
+                  <groupId>org.junit.jupiter</groupId>
+                  <artifactId>junit-jupiter</artifactId>
+                  <version>@JUNIT@</version>
+                  <scope>test</scope>
+                </dependency>
+            """;
+
+    private static final String XDIST_DEPENDENCY = """
+                <dependency>
+                  <groupId>io.github.junitxdist</groupId>
+                  <artifactId>junit-xdist-engine</artifactId>
+                  <version>@PROJECT@</version>
+                  <scope>test</scope>
+                </dependency>
+            """;
+
     private static final String POM = """
             <?xml version="1.0" encoding="UTF-8"?>
             <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -35,18 +53,7 @@ final class MavenItProject {
                 <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
               </properties>
               <dependencies>
-                <dependency>
-                  <groupId>org.junit.jupiter</groupId>
-                  <artifactId>junit-jupiter</artifactId>
-                  <version>@JUNIT@</version>
-                  <scope>test</scope>
-                </dependency>
-                <dependency>
-                  <groupId>io.github.junitxdist</groupId>
-                  <artifactId>junit-xdist-engine</artifactId>
-                  <version>@PROJECT@</version>
-                  <scope>test</scope>
-                </dependency>
+            @DEPENDENCIES@
               </dependencies>
               <build>
                 <plugins>
@@ -77,6 +84,7 @@ final class MavenItProject {
     private final Map<String, String> platformProperties = new LinkedHashMap<>();
     private final Map<String, String> surefireOptions = new LinkedHashMap<>();
     private String buildOutput = "";
+    private boolean xdistFirst;
 
     private MavenItProject(String name, Path directory) {
         this.name = name;
@@ -101,6 +109,15 @@ final class MavenItProject {
     /** An entry of {@code src/test/resources/junit-platform.properties}. */
     MavenItProject platformProperty(String key, String value) {
         platformProperties.put(key, value);
+        return this;
+    }
+
+    /**
+     * Declares the junit-xdist engine before JUnit Jupiter, so that it comes first on the test class path and the
+     * Launcher discovers with it first.
+     */
+    MavenItProject xdistDeclaredFirst() {
+        xdistFirst = true;
         return this;
     }
 
@@ -150,7 +167,9 @@ final class MavenItProject {
     }
 
     private void writeProject() throws IOException {
-        Files.writeString(directory.resolve("pom.xml"), POM.replace("@NAME@", name)
+        String dependencies = xdistFirst ? XDIST_DEPENDENCY + JUPITER_DEPENDENCY : JUPITER_DEPENDENCY + XDIST_DEPENDENCY;
+        Files.writeString(directory.resolve("pom.xml"), POM.replace("@DEPENDENCIES@\n", dependencies)
+                .replace("@NAME@", name)
                 .replace("@JUNIT@", property("xdist.it.junitVersion", null))
                 .replace("@PROJECT@", property("xdist.it.projectVersion", null))
                 .replace("@SUREFIRE@", property("xdist.it.surefireVersion", "3.6.0"))

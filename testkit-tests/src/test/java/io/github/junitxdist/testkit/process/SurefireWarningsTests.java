@@ -9,6 +9,8 @@ import io.github.junitxdist.testkit.fixtures.process.OutputBetaFixture;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -60,15 +62,20 @@ class SurefireWarningsTests {
         });
     }
 
-    @Test
-    void aCriticalDiscoveryIssueIsReportedAsOftenAsWithPlainJupiter() {
+    /** Whichever engine the Launcher asks first: the order follows the order of the dependencies. */
+    @ParameterizedTest(name = "junit-xdist declared first: {0}")
+    @ValueSource(booleans = {false, true})
+    void aCriticalDiscoveryIssueIsReportedAsOftenAsWithPlainJupiter(boolean xdistFirst) {
         MavenItProject plain = MavenItProject.named("surefire-critical-issue-plain")
                 .fixtures(DiscoveryIssueFixture.class, CriticalDiscoveryIssueFixture.class)
                 .excludeEngineInSurefire("xdist");
         assertThat(plain.test()).as("exit code of mvn test without junit-xdist").isNotZero();
-        MavenItProject workers = MavenItProject.named("surefire-critical-issue-workers")
+        MavenItProject workers = MavenItProject.named("surefire-critical-issue-workers-" + xdistFirst)
                 .fixtures(DiscoveryIssueFixture.class, CriticalDiscoveryIssueFixture.class)
                 .platformProperty("xdist.workers", "2");
+        if (xdistFirst) {
+            workers.xdistDeclaredFirst();
+        }
         assertThat(workers.test()).as("exit code of mvn test on two workers").isNotZero();
 
         String critical = "encountered a critical issue during test discovery";

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -71,9 +72,29 @@ public final class DurationHistory {
         }
     }
 
+    /**
+     * The entry that keeps what starting a worker costs on this machine: from the start of its JVM to the first event of
+     * its first unit. Not a unique id, so no unit has it.
+     */
+    static final String WORKER_START = "worker start";
+
     /** Unit durations of earlier runs in milliseconds, by unit unique id. */
     public Map<String, Long> earlierMillis() {
         return Collections.unmodifiableMap(earlier);
+    }
+
+    /** What starting a worker took in the latest run that started one, if any run did. */
+    public OptionalLong workerStartMillis() {
+        Long millis = earlier.get(WORKER_START);
+        return millis == null ? OptionalLong.empty() : OptionalLong.of(millis);
+    }
+
+    /**
+     * Records what starting a worker took in this run; of several, the last recorded is kept. Workers that start while
+     * others compete for the processors take longer, which is what starting them costs in a run.
+     */
+    public void recordWorkerStart(long millis) {
+        measured.put(WORKER_START, Math.max(0, millis));
     }
 
     /** Records how long a unit took in this run. */

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The format of the duration history file, and the question every write must ask first: is the file there one of ours?
  *
- * <p>The file has a header line and one {@code <milliseconds> TAB <unit unique id>} line per unit. A file that exists,
+ * <p>The file has a header line and one {@code <milliseconds> TAB <unit unique id>} line per unit (and one whose id is
+ * {@code worker start}: what starting a worker took). A file that exists,
  * is not empty and does not start with the header is someone else's, and is never written. Stateless.
  */
 final class HistoryFile {

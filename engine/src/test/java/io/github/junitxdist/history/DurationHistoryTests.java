@@ -46,6 +46,22 @@ class DurationHistoryTests {
     }
 
     @Test
+    void theCostOfStartingAWorkerIsKeptWithTheDurationsTheLatestWinning() {
+        Path file = directory.resolve("durations");
+        assertThat(DurationHistory.load(file, KEY).workerStartMillis()).isEmpty();
+        var first = DurationHistory.load(file, KEY);
+        first.record("[engine:xdist]/[class:A]", 1200);
+        first.recordWorkerStart(900);
+        first.recordWorkerStart(700);
+        first.save();
+
+        var read = DurationHistory.load(file, KEY);
+
+        assertThat(read.workerStartMillis()).hasValue(700);
+        assertThat(read.earlierMillis()).containsEntry("[engine:xdist]/[class:A]", 1200L);
+    }
+
+    @Test
     void aCorruptHistoryIsIgnoredAndReplacedOnSaveKeepingItsMode() throws Exception {
         Path file = directory.resolve("durations");
         Files.writeString(file, "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id\ngarbage\n");

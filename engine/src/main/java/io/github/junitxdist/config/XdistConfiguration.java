@@ -27,7 +27,9 @@ import org.junit.platform.engine.ConfigurationParameters;
 /**
  * The engine's configuration, parsed and validated once per run.
  *
- * @param workers the number of worker JVMs; {@code 0} runs the tests in the calling JVM (so does {@code xdist.dist=no})
+ * @param workers the number of worker JVMs; {@code 0} runs the tests in the calling JVM (so does {@code xdist.dist=no});
+ *     under {@code auto}, the number of available processors, the most a run may use
+ * @param adaptive whether the number is {@code auto}: each run then decides how many of them it uses, none included
  * @param distribution how the tests are cut into units and handed to workers
  * @param jvmArgs extra JVM arguments for every worker
  * @param maxWorkerRestart how many crashed workers may be replaced; empty for the default, 4 × the workers started
@@ -38,8 +40,8 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 @API(status = INTERNAL, since = "0.1")
 public record XdistConfiguration(
-        int workers, Distribution distribution, List<String> jvmArgs, OptionalInt maxWorkerRestart, Optional<Duration> timeout,
-        OptionalInt maxFail, Path durationsFile) {
+        int workers, boolean adaptive, Distribution distribution, List<String> jvmArgs, OptionalInt maxWorkerRestart,
+        Optional<Duration> timeout, OptionalInt maxFail, Path durationsFile) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
@@ -54,11 +56,13 @@ public record XdistConfiguration(
     public static XdistConfiguration from(ConfigurationParameters parameters, Map<String, String> environment) {
         UnknownKeys.warnAbout(parameters);
         String fromEnvironment = environment.get(WORKERS_ENVIRONMENT_VARIABLE);
-        int workers = fromEnvironment != null
-                ? parseWorkers("environment variable " + WORKERS_ENVIRONMENT_VARIABLE, fromEnvironment)
-                : parseWorkers(
-                        "configuration parameter " + WORKERS_PROPERTY_NAME,
-                        parameters.get(WORKERS_PROPERTY_NAME).orElse(WORKERS_DEFAULT));
+        String rawWorkers = fromEnvironment != null
+                ? fromEnvironment
+                : parameters.get(WORKERS_PROPERTY_NAME).orElse(WORKERS_DEFAULT);
+        int workers = parseWorkers(fromEnvironment != null
+                ? "environment variable " + WORKERS_ENVIRONMENT_VARIABLE
+                : "configuration parameter " + WORKERS_PROPERTY_NAME, rawWorkers);
+        boolean adaptive = rawWorkers.strip().equalsIgnoreCase("auto");
         Distribution distribution = distribution(parameters.get(DIST_PROPERTY_NAME).orElse(DIST_DEFAULT));
         if (distribution == Distribution.NO) {
             workers = 0;
@@ -70,7 +74,9 @@ public record XdistConfiguration(
         Optional<Duration> timeout = parameters.get(TIMEOUT_PROPERTY_NAME).map(XdistConfiguration::parseTimeout);
         OptionalInt maxFail = integer(parameters, MAX_FAIL_PROPERTY_NAME, 1, "a positive integer");
         Path durationsFile = durationsFile(parameters.get(DURATIONS_FILE_PROPERTY_NAME).orElse(DURATIONS_FILE_DEFAULT));
-        return new XdistConfiguration(workers, distribution, jvmArgs, maxWorkerRestart, timeout, maxFail, durationsFile);
+        return new XdistConfiguration(
+                workers, adaptive && workers > 0, distribution, jvmArgs, maxWorkerRestart, timeout, maxFail,
+                durationsFile);
     }
 
     private static Distribution distribution(String raw) {
@@ -102,8 +108,9 @@ public record XdistConfiguration(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid(source, raw, "a positive integer, 'auto' (the number of available processors) or 0 (run in the"
-                + " calling JVM without forking)");
+        throw invalid(source, raw, "a positive integer, 'auto' (as many as the run can use, up to the number of"
+                + " available processors, none for one class or a short run) or 0 (run in the calling JVM without"
+                + " forking)");
     }
 
     private static OptionalInt integer(ConfigurationParameters parameters, String key, int minimum, String allowed) {

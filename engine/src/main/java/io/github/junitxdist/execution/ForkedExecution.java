@@ -177,6 +177,7 @@ final class ForkedExecution implements WorkerSlot.Events {
 
     @Override
     public void warmedUp(WorkerSlot slot) {
+        settings.history().recordWorkerStart(slot.startMillis());
         events.add(new WarmedUp(slot));
     }
 

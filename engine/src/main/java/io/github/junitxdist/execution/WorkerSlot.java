@@ -9,6 +9,7 @@ import io.github.junitxdist.protocol.Message.UnitDone;
 import io.github.junitxdist.scheduling.WorkUnit;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,10 @@ final class WorkerSlot {
     private volatile @Nullable String timeoutMessage;
     private long killDeadline;
     private volatile @Nullable String threadDump;
+    /** For {@link #startMillis()}: the process's age when it connected, and {@link System#nanoTime()}s. */
+    private volatile long connectedAtAge;
+    private volatile long firstAssignedAt;
+    private volatile long firstEventAt;
     /** When the worker said its JVM began to exit, as a {@link System#nanoTime()}; 0 while it has not. */
     private volatile long exitingSince;
     /** Set when the worker was killed because its exit did not end in time. */
@@ -82,8 +87,20 @@ final class WorkerSlot {
 
     /** Hands the slot a unit; the coordinator sends it to the worker right after. */
     void assign(WorkUnit unit, UnitRelay relay) {
+        if (firstAssignedAt == 0) {
+            firstAssignedAt = System.nanoTime();
+        }
         this.relay = relay;
         this.unit = unit;
+    }
+
+    /**
+     * What starting this worker cost, once it reported the first event of its first unit: the time its JVM took to
+     * connect plus the time from being handed its first unit to that event, leaving out any time it waited for work.
+     */
+    long startMillis() {
+        long first = firstEventAt - firstAssignedAt;
+        return TimeUnit.NANOSECONDS.toMillis(connectedAtAge + Math.max(0, first));
     }
 
     /** Binds the slot to a run; a pooled worker is bound again by each run that reuses it. */
@@ -151,6 +168,7 @@ final class WorkerSlot {
 
     /** Starts the relay thread for the connected worker. */
     void startRelaying(Channel channel) {
+        this.connectedAtAge = process.ageNanos();
         this.channel = channel;
         this.connected = true;
         Thread thread = new Thread(() -> relay(channel), "junit-xdist-relay-" + process.name());
@@ -181,6 +199,7 @@ final class WorkerSlot {
                     if (unitStartedAt == 0) {
                         unitStartedAt = System.nanoTime();
                         if (!warm) {
+                            firstEventAt = unitStartedAt;
                             warm = true;
                             events().warmedUp(this);
                         }

@@ -10,12 +10,14 @@ import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.scheduling.Costs;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
+import io.github.junitxdist.scheduling.WorkerCount;
 import io.github.junitxdist.worker.WorkerMain;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Logger;
 import org.apiguardian.api.API;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -28,12 +30,15 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Executes a run: reports the engine root's start and finish, and the plan's units in between, on worker JVMs or, with
- * {@code xdist.workers=0} or a debugger attached, in the calling JVM.
+ * {@code xdist.workers=0}, a debugger attached, or when {@code xdist.workers=auto} finds forking not worth it (see
+ * {@link WorkerCount}), in the calling JVM.
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class XdistExecutor {
+
+    private static final Logger LOGGER = Logger.getLogger("io.github.junitxdist");
 
     private static final List<Class<?>> CLASSPATH_ANCHORS = List.of(
             Launcher.class, TestEngine.class, JupiterTestEngine.class, org.junit.jupiter.api.Test.class,
@@ -63,36 +68,82 @@ public final class XdistExecutor {
             return;
         }
         var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
-        int workers = configuration.workers() == 0 || WorkerStarter.debuggerAttached() ? 1 : configuration.workers();
-        List<WorkUnit> units = Costs.estimate(plan.cut(configuration.distribution(), workers), history.earlierMillis());
-        int useful = Scheduler.usefulWorkers(units, workers);
+        boolean debugger = WorkerStarter.debuggerAttached();
+        int workers = configuration.workers() == 0 || debugger ? 0 : configuration.workers();
+        List<WorkUnit> units = Costs.estimate(plan.cut(configuration.distribution(), Math.max(1, workers)),
+                history.earlierMillis());
+        if (workers > 0 && configuration.adaptive()) {
+            WorkerCount count = decide(units, history, workers);
+            announce(count);
+            if (count.workers() != workers && count.workers() > 0) {
+                units = Costs.estimate(plan.cut(configuration.distribution(), count.workers()), history.earlierMillis());
+            }
+            workers = count.workers();
+        }
+        int useful = workers == 0 ? 1 : Scheduler.usefulWorkers(units, workers);
         Scheduler scheduler = configuration.distribution().scheduler(units, useful);
         try {
-            run(parameters, plan, useful, scheduler, configuration, listener, cancellation, history);
+            if (workers == 0) {
+                runInProcess(parameters, plan, scheduler, configuration, listener, cancellation, history, debugger);
+            } else {
+                runForked(parameters, plan, useful, scheduler, configuration, listener, cancellation, history);
+            }
         } finally {
             history.save();
         }
     }
 
-    private static void run(
+    /** What {@code xdist.workers=auto} makes of these units: see {@link WorkerCount}. */
+    private static WorkerCount decide(List<WorkUnit> units, DurationHistory history, int processors) {
+        Map<String, Long> earlier = history.earlierMillis();
+        boolean durations = units.stream().anyMatch(unit -> earlier.containsKey(unit.uniqueId()));
+        long classes = units.stream().map(unit -> topLevel(unit.uniqueId())).distinct().count();
+        return WorkerCount.auto(units, (int) classes, durations, processors, history.workerStartMillis());
+    }
+
+    /** Running in the calling JVM is news to a user who expected workers: say so; otherwise log it. */
+    private static void announce(WorkerCount count) {
+        if (count.workers() == 0) {
+            System.err.println(count.reason());
+        } else {
+            LOGGER.fine(count::reason);
+        }
+    }
+
+    /** The unique id of the top-level container a unit's id lies in: its first two segments. */
+    static String topLevel(String uniqueId) {
+        int engineEnd = uniqueId.indexOf("]/[");
+        if (engineEnd < 0) {
+            return uniqueId;
+        }
+        int topEnd = uniqueId.indexOf("]/[", engineEnd + 3);
+        return topEnd < 0 ? uniqueId : uniqueId.substring(0, topEnd + 1);
+    }
+
+    private static void runInProcess(
+            ConfigurationParameters parameters, ExecutionPlan plan, Scheduler scheduler,
+            XdistConfiguration configuration, RelayListener listener, Cancellation cancellation,
+            DurationHistory history, boolean debugger) {
+        if (debugger && configuration.workers() != 0) {
+            System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
+                    + " instead of on forked workers");
+        }
+        InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters, newTestRunUid());
+    }
+
+    private static void runForked(
             ConfigurationParameters parameters, ExecutionPlan plan, int workers, Scheduler scheduler,
             XdistConfiguration configuration, RelayListener listener, Cancellation cancellation,
             DurationHistory history) throws Exception {
-        String testRunUid = UUID.randomUUID().toString().replace("-", "");
-        boolean debugger = WorkerStarter.debuggerAttached();
-        if (configuration.workers() == 0 || debugger) {
-            if (debugger && configuration.workers() != 0) {
-                System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
-                        + " instead of on forked workers");
-            }
-            InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters, testRunUid);
-            return;
-        }
-        WorkerPool pool = pool(configuration, workers, testRunUid);
+        WorkerPool pool = pool(configuration, workers, newTestRunUid());
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
         var settings = new ForkedExecution.Settings(
                 pool, init, configuration.maxWorkerRestart().orElse(4 * workers), configuration.timeout(), history);
         new ForkedExecution(plan, scheduler, listener, cancellation, settings).run(workers);
+    }
+
+    private static String newTestRunUid() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     /**
@@ -112,9 +163,17 @@ public final class XdistExecutor {
             // discovers each class on its own): starting a worker for each probe would only start unused JVMs.
             return;
         }
-        int workers = Scheduler.usefulWorkers(units, configuration.workers());
+        int workers = configuration.workers();
+        if (configuration.adaptive()) {
+            var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
+            workers = decide(Costs.estimate(units, history.earlierMillis()), history, workers).workers();
+            if (workers == 0) {
+                return;
+            }
+        }
+        workers = Scheduler.usefulWorkers(units, workers);
         try {
-            pool(configuration, workers, UUID.randomUUID().toString().replace("-", ""))
+            pool(configuration, workers, newTestRunUid())
                     .prestart(Math.min(workers, WorkerStarts.LIMIT));
         } catch (IOException | RuntimeException e) {
             // the run starts its workers itself, and reports what goes wrong then

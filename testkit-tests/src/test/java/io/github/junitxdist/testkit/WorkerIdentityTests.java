@@ -70,10 +70,15 @@ class WorkerIdentityTests {
         }
     }
 
+    /** Without a duration history to weigh the work by (a fresh history file here); see AdaptiveWorkersTests. */
     @Test
-    void autoStartsOneWorkerPerAvailableProcessorUpToTheNumberOfClasses() {
+    void autoWithoutHistoryStartsOneWorkerPerAvailableProcessorUpToTheNumberOfClasses(@TempDir Path history) {
         int expected = Math.min(Runtime.getRuntime().availableProcessors(), FIXTURES.size());
-        List<Map<String, String>> reports = identities(run("auto"));
+        EngineExecutionResults results = kit("auto")
+                .configurationParameter("xdist.durations.file", history.resolve("durations").toString())
+                .execute();
+        results.testEvents().assertStatistics(stats -> stats.started(12).succeeded(12).failed(0));
+        List<Map<String, String>> reports = identities(results);
 
         assertThat(reports).hasSize(4).allSatisfy(report -> {
             assertThat(report.get("workerCount")).isEqualTo(Integer.toString(expected));

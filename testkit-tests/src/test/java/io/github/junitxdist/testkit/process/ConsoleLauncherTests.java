@@ -31,7 +31,8 @@ class ConsoleLauncherTests {
     @Test
     void selectedClassesRunExactlyOnceInWorkerJvms() {
         ConsoleLauncherRun.Result result =
-                ConsoleLauncherRun.named("console-select-class").selectClasses(FIXTURES).details("tree").run();
+                ConsoleLauncherRun.named("console-select-class").selectClasses(FIXTURES).details("tree")
+                        .config("xdist.workers", "2").run();
 
         assertThat(result.exitCode()).as("ConsoleLauncher exit code").isZero();
         assertRanOnceEachInWorkers(result.records(), EXPECTED, result.launcherPid());
@@ -43,6 +44,7 @@ class ConsoleLauncherTests {
         ConsoleLauncherRun.Result result = ConsoleLauncherRun.named("console-scan-classpath")
                 .scanClasspath(TestPaths.testClasses(), FIXTURE_CLASS_NAMES)
                 .details("flat")
+                .config("xdist.workers", "2")
                 .run();
 
         assertThat(result.exitCode()).as("ConsoleLauncher exit code").isZero();

@@ -57,10 +57,18 @@ public enum Distribution {
 
     /** A scheduler for the given units (with their costs) and number of workers. */
     public Scheduler scheduler(List<WorkUnit> units, int workers) {
+        return scheduler(units, workers, Affinity.NONE);
+    }
+
+    /**
+     * A scheduler for the given units that prefers to give a unit to a worker that has built its fixture; the modes
+     * that pull ({@code loadscope}, {@code load}, {@code loadgroup}) do, {@code worksteal} splits up front and does not.
+     */
+    public Scheduler scheduler(List<WorkUnit> units, int workers, Affinity affinity) {
         return switch (this) {
-            case LOADSCOPE, NO -> new LoadScopeScheduler(units);
-            case LOAD -> new LoadScheduler(units);
-            case LOADGROUP -> new LoadGroupScheduler(units);
+            case LOADSCOPE, NO -> new LoadScopeScheduler(units).withAffinity(affinity);
+            case LOAD -> new LoadScheduler(units).withAffinity(affinity);
+            case LOADGROUP -> new LoadGroupScheduler(units).withAffinity(affinity);
             case WORKSTEAL -> new WorkStealScheduler(units, workers);
         };
     }

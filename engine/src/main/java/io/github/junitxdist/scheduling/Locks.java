@@ -1,8 +1,10 @@
 package io.github.junitxdist.scheduling;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +47,22 @@ final class Locks {
             wait(unit, ahead);
         }
         return Optional.empty();
+    }
+
+    /** Every unit of {@code ordered} that may start now, in order, as {@link #first} would consider them. */
+    List<WorkUnit> all(Iterable<WorkUnit> ordered, Queue ahead) {
+        List<WorkUnit> may = new ArrayList<>();
+        for (WorkUnit unit : ordered) {
+            if (ahead.barrier) {
+                break;
+            }
+            if (mayStart(unit, ahead)) {
+                may.add(unit);
+            } else {
+                wait(unit, ahead);
+            }
+        }
+        return may;
     }
 
     /** Records that the first of the given units, if it cannot start now, waits ahead of those considered later. */

@@ -16,9 +16,16 @@ abstract class PullScheduler implements Scheduler {
     private final TreeSet<WorkUnit> serial = new TreeSet<>(Locks.COSTLIEST_FIRST);
     private final TreeSet<WorkUnit> regular = new TreeSet<>(Locks.COSTLIEST_FIRST);
     private final Locks locks = new Locks();
+    private Affinity affinity = Affinity.NONE;
 
     PullScheduler(List<WorkUnit> units) {
         units.forEach(unit -> (unit.serial() ? serial : regular).add(unit));
+    }
+
+    /** Prefers, among the units that may start, those whose fixture the asking worker has built (see {@link Affinity}). */
+    final PullScheduler withAffinity(Affinity unitAffinity) {
+        this.affinity = unitAffinity;
+        return this;
     }
 
     @Override
@@ -29,7 +36,11 @@ abstract class PullScheduler implements Scheduler {
             return locks.take(serial, locks.first(serial, ahead));
         }
         locks.reserveNextSerial(serial, ahead);
-        return locks.take(regular, locks.first(regular, ahead));
+        Optional<WorkUnit> chosen = affinity.matters()
+                ? affinity.choose(workerIndex, locks.all(regular, ahead))
+                : locks.first(regular, ahead);
+        chosen.ifPresent(unit -> affinity.taken(workerIndex, unit));
+        return locks.take(regular, chosen);
     }
 
     @Override

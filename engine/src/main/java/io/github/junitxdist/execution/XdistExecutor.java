@@ -7,12 +7,15 @@ import io.github.junitxdist.config.XdistConfiguration;
 import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.process.WorkerStarter;
 import io.github.junitxdist.protocol.Message.Init;
+import io.github.junitxdist.discovery.FixtureKeys;
+import io.github.junitxdist.scheduling.Affinity;
 import io.github.junitxdist.scheduling.Costs;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import io.github.junitxdist.scheduling.WorkerCount;
 import io.github.junitxdist.worker.WorkerMain;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.Launcher;
 import org.opentest4j.AssertionFailedError;
 
@@ -81,7 +85,8 @@ public final class XdistExecutor {
             workers = count.workers();
         }
         int useful = workers == 0 ? 1 : Scheduler.usefulWorkers(units, workers);
-        Scheduler scheduler = configuration.distribution().scheduler(units, useful);
+        Affinity affinity = useful > 1 ? fixtureAffinity(plan, units) : Affinity.NONE;
+        Scheduler scheduler = configuration.distribution().scheduler(units, useful, affinity);
         try {
             if (workers == 0) {
                 runInProcess(parameters, plan, scheduler, configuration, listener, cancellation, history, debugger);
@@ -91,6 +96,21 @@ public final class XdistExecutor {
         } finally {
             history.save();
         }
+    }
+
+    /** Which fixture each unit needs, by the first top-level class it holds (see {@link FixtureKeys}). */
+    private static Affinity fixtureAffinity(ExecutionPlan plan, List<WorkUnit> units) {
+        FixtureKeys keys = FixtureKeys.load();
+        Map<Integer, String> byUnit = new HashMap<>();
+        for (WorkUnit unit : units) {
+            plan.scope(unit).tops().stream()
+                    .map(top -> top.getSource().orElse(null))
+                    .filter(ClassSource.class::isInstance)
+                    .findFirst()
+                    .flatMap(source -> keys.of((ClassSource) source))
+                    .ifPresent(key -> byUnit.put(unit.id(), key));
+        }
+        return Affinity.of(byUnit);
     }
 
     /** What {@code xdist.workers=auto} makes of these units: see {@link WorkerCount}. */

@@ -20,6 +20,9 @@ enum Contender {
             Launch.CONSOLE, History.COLD),
     XDIST_WARM("junit-xdist, W workers, warm",
             "ConsoleLauncher, `--config xdist.workers=W`, `.xdist/` of an earlier run", Launch.CONSOLE, History.WARM),
+    XDIST_AUTO_WARM("junit-xdist, default (auto), warm",
+            "ConsoleLauncher, no `xdist.workers` (the default `auto` decides how many, none included), `.xdist/` of an"
+                    + " earlier run", Launch.CONSOLE, History.WARM),
     XDIST_WARM_C1("junit-xdist, W workers, warm, C1 only",
             "as warm, plus `--config xdist.jvmArgs=-XX:TieredStopAtLevel=1` (workers compile with C1 only)",
             Launch.CONSOLE, History.WARM),

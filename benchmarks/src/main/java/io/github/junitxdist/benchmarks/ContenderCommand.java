@@ -27,6 +27,7 @@ final class ContenderCommand {
             case SUREFIRE_FORKS -> maven(toolchain, "-DforkCount=" + workers, "-DreuseForks=true",
                     "-Dsurefire.excludeJUnit5Engines=xdist");
             case XDIST_COLD, XDIST_WARM -> console(project, toolchain, "--config", "xdist.workers=" + workers);
+            case XDIST_AUTO_WARM -> console(project, toolchain);
             case XDIST_WARM_C1 -> console(project, toolchain, "--config", "xdist.workers=" + workers,
                     "--config", "xdist.jvmArgs=-XX:TieredStopAtLevel=1");
             case XDIST_SUREFIRE_WARM -> maven(toolchain);

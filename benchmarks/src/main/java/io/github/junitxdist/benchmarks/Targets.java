@@ -15,6 +15,7 @@ final class Targets {
     private static final double S2_FIXED_SECONDS = 1.5;
     private static final double S2_PER_TEST_SECONDS = 50e-6;
     private static final double FIRST_TEST_STARTS = 1.5;
+    private static final double AUTO_RATIO = 1.2;
 
     private Targets() {}
 
@@ -37,10 +38,15 @@ final class Targets {
                             surefireWithoutMaven(result)), SUREFIRE_RATIO, "x"));
                     targets.add(firstTest(result, jvm));
                 }
-                case "S2" -> targets.add(new Target("S2", "junit-xdist warm - Jupiter sequential <= 1.5 s + 50 us x "
-                        + suite.testCount() + " tests", difference(result.medianWall(Contender.XDIST_WARM),
-                        result.medianWall(Contender.SEQUENTIAL)),
-                        S2_FIXED_SECONDS + S2_PER_TEST_SECONDS * suite.testCount(), "s"));
+                case "S2" -> {
+                    targets.add(new Target("S2", "junit-xdist warm - Jupiter sequential <= 1.5 s + 50 us x "
+                            + suite.testCount() + " tests", difference(result.medianWall(Contender.XDIST_WARM),
+                            result.medianWall(Contender.SEQUENTIAL)),
+                            S2_FIXED_SECONDS + S2_PER_TEST_SECONDS * suite.testCount(), "s"));
+                    targets.add(new Target("S2", "junit-xdist default (auto), warm / Jupiter sequential <= 1.2",
+                            ratio(result.medianWall(Contender.XDIST_AUTO_WARM), result.medianWall(Contender.SEQUENTIAL)),
+                            AUTO_RATIO, "x"));
+                }
                 case "S4" -> {
                     targets.add(new Target("S4", "serial chain starts at once: first serial class starts <= one JVM"
                             + " start after the first class", result.medianSerialDelay(Contender.XDIST_WARM), jvm,

@@ -2,8 +2,8 @@ package io.github.junitxdist.engine;
 
 import io.github.junitxdist.config.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
-import io.github.junitxdist.execution.ExecutionPlan;
-import io.github.junitxdist.execution.ItemTraits;
+import io.github.junitxdist.discovery.ItemTraits;
+import io.github.junitxdist.plan.ExecutionPlan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,6 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.relay;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 
@@ -20,7 +23,8 @@ import org.junit.platform.engine.TestExecutionResult;
  *
  * <p>Mutated only under the {@link RelayListener}'s lock; {@link #started} and {@link #ended} may be read anywhere.
  */
-final class TreeState {
+@API(status = INTERNAL, since = "0.1")
+public final class TreeState {
 
     final Set<String> started = ConcurrentHashMap.newKeySet();
     final Set<String> ended = ConcurrentHashMap.newKeySet();
@@ -30,7 +34,7 @@ final class TreeState {
     private final Map<String, List<Runnable>> onStart = new HashMap<>();
     private final RelayListener listener;
 
-    TreeState(Map<String, Integer> holders, RelayListener listener) {
+    public TreeState(Map<String, Integer> holders, RelayListener listener) {
         this.holders = new HashMap<>(holders);
         this.listener = listener;
     }

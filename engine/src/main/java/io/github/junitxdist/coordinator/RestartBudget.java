@@ -1,4 +1,4 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.coordinator;
 
 import java.util.HashSet;
 import java.util.Set;

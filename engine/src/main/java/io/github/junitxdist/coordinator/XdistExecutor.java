@@ -1,17 +1,23 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.coordinator;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.api.Constants;
 import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.discovery.ItemTraits;
+import io.github.junitxdist.discovery.TestItems;
 import io.github.junitxdist.history.DurationHistory;
+import io.github.junitxdist.plan.ExecutionPlan;
+import io.github.junitxdist.process.WorkerPool;
 import io.github.junitxdist.process.WorkerStarter;
 import io.github.junitxdist.protocol.Message.Init;
+import io.github.junitxdist.relay.RelayListener;
 import io.github.junitxdist.scheduling.Costs;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import io.github.junitxdist.worker.WorkerMain;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +44,9 @@ public final class XdistExecutor {
     private static final List<Class<?>> CLASSPATH_ANCHORS = List.of(
             Launcher.class, TestEngine.class, JupiterTestEngine.class, org.junit.jupiter.api.Test.class,
             org.junit.platform.commons.support.AnnotationSupport.class, AssertionFailedError.class, WorkerMain.class);
+
+    /** How long the coordinator waits for an event before it looks at time limits and cancellation again. */
+    private static final Duration TICK = Duration.ofMillis(200);
 
     private XdistExecutor() {}
 
@@ -90,9 +99,9 @@ public final class XdistExecutor {
         }
         WorkerPool pool = pool(configuration, workers, testRunUid);
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
-        var settings = new ForkedExecution.Settings(
-                pool, init, configuration.maxWorkerRestart().orElse(4 * workers), configuration.timeout(), history);
-        new ForkedExecution(plan, scheduler, listener, cancellation, settings).run(workers);
+        var settings = new Coordinator.Settings(pool, init, configuration.maxWorkerRestart().orElse(4 * workers),
+                configuration.timeout(), history, TICK);
+        new Coordinator(plan, scheduler, listener, cancellation, settings, WorkerStarts.LIMIT).run(workers);
     }
 
     /**

@@ -1,7 +1,9 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.junitxdist.plan.ExecutionPlan;
+import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.Finished;
 import io.github.junitxdist.protocol.Message.Started;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ class UnitRelayTests {
 
         relay.handle(new Started(id(testClass)));
         relay.handle(new Started(id(passing)));
-        relay.handle(new Finished(id(passing), "SUCCESSFUL", null));
+        relay.handle(new Finished(id(passing), Message.Status.SUCCESSFUL, null));
         relay.handle(new Started(id(lost)));
         relay.finish(null, "gw0");
 
@@ -58,9 +60,9 @@ class UnitRelayTests {
         relay.handle(new Started(id(testClass)));
         for (Node test : List.of(passing, lost, notStarted)) {
             relay.handle(new Started(id(test)));
-            relay.handle(new Finished(id(test), "SUCCESSFUL", null));
+            relay.handle(new Finished(id(test), Message.Status.SUCCESSFUL, null));
         }
-        relay.handle(new Finished(id(testClass), "SUCCESSFUL", null));
+        relay.handle(new Finished(id(testClass), Message.Status.SUCCESSFUL, null));
         relay.finish(null, "gw0");
 
         assertThat(events).containsExactly(

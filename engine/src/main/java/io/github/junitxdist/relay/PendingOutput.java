@@ -1,4 +1,4 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.relay;
 
 import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.Output;
@@ -29,14 +29,14 @@ final class PendingOutput {
 
     static final int MEMORY_LIMIT = 1024 * 1024;
 
-    private final Consumer<Message> events;
-    private final List<Message> memory = new ArrayList<>();
+    private final Consumer<Message.ToParent> events;
+    private final List<Message.ToParent> memory = new ArrayList<>();
     private long memoryBytes;
     private @Nullable Path spillFile;
     private @Nullable DataOutputStream spill;
 
     /** @param events relays an event that was held back; called from {@link #writeTo}, in order with the output */
-    PendingOutput(Consumer<Message> events) {
+    PendingOutput(Consumer<Message.ToParent> events) {
         this.events = events;
     }
 
@@ -45,7 +45,7 @@ final class PendingOutput {
     }
 
     /** Holds back output, or an event that came after held-back output. */
-    void add(Message message) {
+    void add(Message.ToParent message) {
         int bytes = message instanceof Output output ? output.bytes().length : 0;
         if (spill == null && memoryBytes + bytes <= MEMORY_LIMIT) {
             memory.add(message);
@@ -69,7 +69,7 @@ final class PendingOutput {
      * called while holding the listener's lock.
      */
     void writeTo(RelayListener listener) {
-        List<Message> held = List.copyOf(memory);
+        List<Message.ToParent> held = List.copyOf(memory);
         memory.clear();
         memoryBytes = 0;
         held.forEach(message -> emit(listener, message));
@@ -78,7 +78,7 @@ final class PendingOutput {
         }
     }
 
-    private void emit(RelayListener listener, Message message) {
+    private void emit(RelayListener listener, Message.ToParent message) {
         if (message instanceof Output output) {
             listener.output(output.stderr(), output.bytes());
         } else {
@@ -92,9 +92,9 @@ final class PendingOutput {
             spill.close();
             try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024))) {
                 while (true) {
-                    Message message;
+                    Message.ToParent message;
                     try {
-                        message = MessageCodec.read(in);
+                        message = (Message.ToParent) MessageCodec.read(in); // only events and output are held
                     } catch (EOFException end) {
                         break;
                     }

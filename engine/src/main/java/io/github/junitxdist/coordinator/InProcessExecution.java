@@ -1,4 +1,4 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.coordinator;
 
 import static io.github.junitxdist.api.Constants.IN_PROCESS_WORKER;
 import static io.github.junitxdist.api.Constants.TEST_RUN_UID_SYSTEM_PROPERTY;
@@ -6,7 +6,11 @@ import static io.github.junitxdist.api.Constants.WORKER_COUNT_SYSTEM_PROPERTY;
 import static io.github.junitxdist.api.Constants.WORKER_SYSTEM_PROPERTY;
 
 import io.github.junitxdist.history.DurationHistory;
+import io.github.junitxdist.plan.ExecutionPlan;
 import io.github.junitxdist.protocol.Throwables;
+import io.github.junitxdist.relay.RelayListener;
+import io.github.junitxdist.relay.TreeState;
+import io.github.junitxdist.relay.UnitRelay;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import io.github.junitxdist.worker.EventForwarder;
@@ -20,6 +24,8 @@ import org.junit.platform.engine.ConfigurationParameters;
 /**
  * Runs every unit in the calling JVM, one after another, through the same unit runner a worker uses
  * ({@code xdist.workers=0}, or a debugger attached).
+ *
+ * <p>Runs on the thread that calls {@link #run}; holds no state.
  */
 final class InProcessExecution {
 

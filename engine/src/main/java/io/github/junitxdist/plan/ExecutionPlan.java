@@ -1,7 +1,9 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.junitxdist.discovery.ItemTraits;
+import io.github.junitxdist.discovery.TestItems;
 import io.github.junitxdist.discovery.UnitSelectors;
 import io.github.junitxdist.protocol.Message.RunUnit;
 import io.github.junitxdist.scheduling.Distribution;
@@ -29,16 +31,19 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
  * container is shared when items of several units lie below it; {@link #holders()} counts them, so the relay starts a
  * shared container once and finishes it after its last unit.
  *
+ * <p>Built on the thread that executes the run ({@link #cut} once), then only read; the index is concurrent because
+ * relay threads add the descriptors of dynamic tests to it.
+ *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ExecutionPlan {
 
     /** The descriptors a unit runs: its items, and the ids of the containers above them. */
-    record Scope(List<TestDescriptor> items, Set<String> containers) {
+    public record Scope(List<TestDescriptor> items, Set<String> containers) {
 
         /** The outermost descriptors of the scope: the top-level classes (or items) below the engine root. */
-        List<TestDescriptor> tops() {
+        public List<TestDescriptor> tops() {
             Set<TestDescriptor> tops = new LinkedHashSet<>();
             for (TestDescriptor item : items) {
                 TestDescriptor top = item;
@@ -91,7 +96,7 @@ public final class ExecutionPlan {
      * the unique id format encodes inside a segment, so cutting at the last one gives the parent's id without the cost
      * of parsing (this runs for every test on the way to the first one).
      */
-    static List<String> selfAndAncestors(String uniqueId) {
+    public static List<String> selfAndAncestors(String uniqueId) {
         List<String> ids = new ArrayList<>();
         for (String current = uniqueId; current.indexOf('/') >= 0;
                 current = current.substring(0, current.lastIndexOf('/'))) {
@@ -147,20 +152,20 @@ public final class ExecutionPlan {
         return itemOfId;
     }
 
-    Scope scope(WorkUnit unit) {
+    public Scope scope(WorkUnit unit) {
         return scopes.get(unit.id());
     }
 
-    RunUnit request(WorkUnit unit) {
+    public RunUnit request(WorkUnit unit) {
         return requests.get(unit.id());
     }
 
-    Map<String, TestDescriptor> index() {
+    public Map<String, TestDescriptor> index() {
         return index;
     }
 
     /** For each container, how many units hold items below it. */
-    Map<String, Integer> holders() {
+    public Map<String, Integer> holders() {
         return holders;
     }
 

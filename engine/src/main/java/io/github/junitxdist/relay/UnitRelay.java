@@ -1,27 +1,28 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.relay;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.junitxdist.plan.ExecutionPlan;
 import io.github.junitxdist.protocol.Message;
-import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
-import io.github.junitxdist.protocol.Message.FileEntry;
 import io.github.junitxdist.protocol.Message.Finished;
 import io.github.junitxdist.protocol.Message.Output;
-import io.github.junitxdist.protocol.Message.ReportEntry;
 import io.github.junitxdist.protocol.Message.Skipped;
 import io.github.junitxdist.protocol.Message.Started;
 import io.github.junitxdist.protocol.RemoteThrowable;
 import io.github.junitxdist.protocol.Throwables;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+
 
 /**
  * Relays the events of one unit to the launcher's listener, and reports, at the end, whatever the worker did not.
@@ -47,13 +48,17 @@ import org.junit.platform.engine.TestExecutionResult;
  * with other units (see {@link TreeState}): this relay starts them when its worker does, if no one did, and lets go of
  * them when its worker finishes them or when the unit ends.
  *
- * <p>Confined to one thread at a time (the thread relaying its worker), except {@link #innermostOpen()}, which the
- * coordinator reads to enforce timeouts.
+ * <p>Confined to one thread at a time (the thread relaying its worker, or the coordinator once the worker is gone),
+ * except {@link #innermostOpen()}, which the coordinator reads to enforce timeouts. Every call to the listener is made
+ * under the {@link RelayListener}'s lock, which also guards the shared {@link TreeState}.
+ *
+ * @since 0.1
  */
-final class UnitRelay {
+@API(status = INTERNAL, since = "0.1")
+public final class UnitRelay {
 
     /** A node the worker is running, innermost last; {@code since} is a {@link System#nanoTime()}. */
-    record OpenNode(String uniqueId, long since) {}
+    public record OpenNode(String uniqueId, long since) {}
 
     private final ExecutionPlan.Scope scope;
     private final List<TestDescriptor> tops;
@@ -63,25 +68,31 @@ final class UnitRelay {
     private final TreeState tree;
     /** The containers this unit has let go of. */
     private final Set<String> released = new HashSet<>();
+    private final ScopeWalk walk;
     private final PendingOutput pendingOutput = new PendingOutput(this::relay);
+    private final RelayedEvents relaying;
     private final Deque<OpenNode> open = new ArrayDeque<>();
     private volatile @Nullable OpenNode innermostOpen;
 
-    UnitRelay(ExecutionPlan.Scope scope, Map<String, TestDescriptor> index, RelayListener listener, TreeState tree) {
+    public UnitRelay(
+            ExecutionPlan.Scope scope, Map<String, TestDescriptor> index, RelayListener listener, TreeState tree) {
         this.scope = scope;
         this.index = index;
         this.listener = listener;
         this.tree = tree;
         scope.items().forEach(item -> items.add(id(item)));
         this.tops = scope.tops();
+        this.walk = new ScopeWalk(scope, items, released, tree, listener);
+        this.relaying = new RelayedEvents(scope, index, released, tree, walk, listener);
     }
 
     /** The node the worker is running right now, if any. */
-    @Nullable OpenNode innermostOpen() {
+    public @Nullable OpenNode innermostOpen() {
         return innermostOpen;
     }
 
-    void handle(Message message) {
+    /** Relays one event of the unit (or holds it back behind output, see above). */
+    public void handle(Message.ToParent message) {
         track(message);
         if (message instanceof Output || (!endsNode(message) && !pendingOutput.isEmpty())) {
             pendingOutput.add(message);
@@ -100,7 +111,7 @@ final class UnitRelay {
      * never reported fail with a note saying so. Whatever went wrong on the way, no test that started ends unreported
      * or passes without the worker saying so.
      */
-    void finish(@Nullable RemoteThrowable engineFailure, String workerName) {
+    public void finish(@Nullable RemoteThrowable engineFailure, String workerName) {
         if (engineFailure != null) {
             Throwable failure = Throwables.restore(engineFailure);
             if (!failUnreported(failure)) {
@@ -108,8 +119,8 @@ final class UnitRelay {
             }
             return;
         }
-        List<TestDescriptor> unfinished = open.stream().map(node -> index.get(node.uniqueId()))
-                .filter(java.util.Objects::nonNull).toList();
+        List<TestDescriptor> unfinished =
+                open.stream().map(node -> index.get(node.uniqueId())).filter(Objects::nonNull).toList();
         open.clear();
         innermostOpen = null;
         var resultLost = new IllegalStateException(("junit-xdist: result lost: worker %s finished its unit without "
@@ -118,8 +129,8 @@ final class UnitRelay {
                 "junit-xdist: worker " + workerName + " finished its unit without reporting this test");
         listener.atomically(() -> {
             pendingOutput.writeTo(listener);
-            unfinished.forEach(node -> fail(node, TestExecutionResult.failed(resultLost)));
-            tops.forEach(top -> close(top, notReported));
+            unfinished.forEach(node -> walk.walk(node, walk.failing(TestExecutionResult.failed(resultLost))));
+            tops.forEach(top -> walk.walk(top, walk.closing(notReported)));
         });
     }
 
@@ -128,13 +139,13 @@ final class UnitRelay {
      *
      * @return whether anything was left to report
      */
-    boolean failUnreported(Throwable cause) {
+    public boolean failUnreported(Throwable cause) {
         boolean[] left = {false};
         listener.atomically(() -> {
             left[0] = !released.containsAll(scope.containers())
                     || items.stream().anyMatch(item -> !endedOrBelowEnded(item));
             pendingOutput.writeTo(listener);
-            tops.forEach(top -> fail(top, TestExecutionResult.failed(cause)));
+            tops.forEach(top -> walk.walk(top, walk.failing(TestExecutionResult.failed(cause))));
         });
         return left[0];
     }
@@ -143,42 +154,11 @@ final class UnitRelay {
      * Reports what is left of the unit skipped: what did not start, with the containers that did finishing (shared
      * ones once their last unit is done).
      */
-    void skip(String reason) {
+    public void skip(String reason) {
         listener.atomically(() -> {
             pendingOutput.writeTo(listener);
-            tops.forEach(top -> skip(top, reason));
+            tops.forEach(top -> walk.walk(top, walk.skipping(reason)));
         });
-    }
-
-    private void skip(TestDescriptor descriptor, String reason) {
-        String id = id(descriptor);
-        if (scope.containers().contains(id)) {
-            if (!released.add(id)) {
-                return;
-            }
-            if (tree.started.contains(id)) {
-                inScope(descriptor).forEach(child -> skip(child, reason));
-            } else if (!tree.ended.contains(id)) {
-                tree.skipWhenStarted(id, reason, () -> inScope(descriptor).forEach(child -> skip(child, reason)));
-            }
-            tree.release(descriptor);
-            return;
-        }
-        if (tree.ended.contains(id)) {
-            return;
-        }
-        if (!tree.started.contains(id)) {
-            if (tree.parentOpen(descriptor)) {
-                tree.ended.add(id);
-                listener.executionSkipped(descriptor, reason);
-            }
-            return;
-        }
-        for (TestDescriptor child : new ArrayList<>(descriptor.getChildren())) {
-            skip(child, reason);
-        }
-        tree.ended.add(id);
-        listener.executionFinished(descriptor, TestExecutionResult.successful());
     }
 
     /**
@@ -187,7 +167,7 @@ final class UnitRelay {
      * factory, which fail as a whole): the rest can then not hit the same spot again. When it died in a class's own
      * lifecycle or between tests, the whole rest of the unit fails with the cause instead.
      */
-    boolean workerLost(Throwable cause) {
+    public boolean workerLost(Throwable cause) {
         TestDescriptor running = null;
         for (var outermostFirst = open.descendingIterator(); outermostFirst.hasNext(); ) {
             TestDescriptor descriptor = index.get(outermostFirst.next().uniqueId());
@@ -205,13 +185,13 @@ final class UnitRelay {
         TestDescriptor failed = running;
         listener.atomically(() -> {
             pendingOutput.writeTo(listener);
-            fail(failed, TestExecutionResult.failed(cause));
+            walk.walk(failed, walk.failing(TestExecutionResult.failed(cause)));
         });
         return true;
     }
 
     /** The allowed ids of a rerun: those of the original request that neither ended nor lie below a node that did. */
-    Set<String> remaining(Set<String> allowedIds) {
+    public Set<String> remaining(Set<String> allowedIds) {
         return allowedIds.stream().filter(id -> !endedOrBelowEnded(id)).collect(Collectors.toSet());
     }
 
@@ -235,112 +215,16 @@ final class UnitRelay {
         innermostOpen = open.peek();
     }
 
-    private void relay(Message message) {
-        if (message instanceof Started m) {
-            TestDescriptor d = index.get(m.uniqueId());
-            if (d != null) {
-                tree.start(d);
-            }
-        } else if (message instanceof Finished m) {
-            TestDescriptor d = index.get(m.uniqueId());
-            if (d != null && scope.containers().contains(m.uniqueId())) {
-                tree.record(m.uniqueId(), result(m.status(), m.throwable()));
-                if (released.add(m.uniqueId())) {
-                    tree.release(d);
-                }
-            } else if (d != null && tree.started.contains(m.uniqueId()) && tree.ended.add(m.uniqueId())) {
-                listener.executionFinished(d, result(m.status(), m.throwable()));
-            }
-        } else if (message instanceof Skipped m) {
-            TestDescriptor d = index.get(m.uniqueId());
-            if (d != null) {
-                skip(d, m.reason());
-            }
-        } else if (message instanceof DynamicTestRegistered m) {
-            RemoteDescriptor.register(m, index).ifPresent(listener::dynamicTestRegistered);
-        } else if (message instanceof ReportEntry m) {
-            TestDescriptor d = index.get(m.uniqueId());
-            if (d != null) {
-                listener.reportingEntryPublished(
-                        d, org.junit.platform.engine.reporting.ReportEntry.from(m.keyValuePairs()));
-            }
-        } else if (message instanceof FileEntry m) {
-            TestDescriptor d = index.get(m.uniqueId());
-            if (d != null) {
-                listener.fileEntryPublished(
-                        d, org.junit.platform.engine.reporting.FileEntry.from(Path.of(m.path()), m.mediaType()));
-            }
-        }
-    }
-
-    private void fail(TestDescriptor descriptor, TestExecutionResult result) {
-        String id = id(descriptor);
-        boolean container = scope.containers().contains(id);
-        if (tree.ended.contains(id) || (container && released.contains(id))) {
-            return;
-        }
-        tree.start(descriptor);
-        for (TestDescriptor child : container ? inScope(descriptor) : new ArrayList<>(descriptor.getChildren())) {
-            fail(child, result);
-        }
-        if (container) {
-            tree.record(id, result);
-            released.add(id);
-            tree.release(descriptor);
-        } else if (tree.started.contains(id) && tree.ended.add(id)) {
-            listener.executionFinished(descriptor, result);
-        }
-    }
-
-    /** Lets go of open containers and fails what never started. */
-    private void close(TestDescriptor descriptor, Throwable notReported) {
-        String id = id(descriptor);
-        boolean container = scope.containers().contains(id);
-        if (tree.ended.contains(id) || (container && released.contains(id))) {
-            return;
-        }
-        if (!container && !tree.started.contains(id)) {
-            fail(descriptor, TestExecutionResult.failed(notReported));
-            return;
-        }
-        tree.start(descriptor);
-        for (TestDescriptor child : container ? inScope(descriptor) : new ArrayList<>(descriptor.getChildren())) {
-            close(child, notReported);
-        }
-        if (container) {
-            released.add(id);
-            tree.release(descriptor);
-        } else if (tree.ended.add(id)) {
-            listener.executionFinished(descriptor, TestExecutionResult.successful());
-        }
-    }
-
-    /** The children of a container of this unit that belong to the unit: its containers and items. */
-    private List<TestDescriptor> inScope(TestDescriptor container) {
-        List<TestDescriptor> children = new ArrayList<>();
-        for (TestDescriptor child : container.getChildren()) {
-            if (items.contains(id(child)) || scope.containers().contains(id(child))) {
-                children.add(child);
-            }
-        }
-        return children;
+    private void relay(Message.ToParent message) {
+        message.accept(relaying);
     }
 
     /** A class or nested class: it can resume on another worker; tests, templates and factories cannot. */
-    private static boolean isPlainContainer(TestDescriptor descriptor) {
+    static boolean isPlainContainer(TestDescriptor descriptor) {
         return descriptor.isContainer() && !descriptor.mayRegisterTests() && !(descriptor instanceof RemoteDescriptor);
     }
 
     private static String id(TestDescriptor descriptor) {
         return descriptor.getUniqueId().toString();
-    }
-
-    private static TestExecutionResult result(String status, @Nullable RemoteThrowable remote) {
-        Throwable throwable = remote == null ? null : Throwables.restore(remote);
-        return switch (TestExecutionResult.Status.valueOf(status)) {
-            case SUCCESSFUL -> TestExecutionResult.successful();
-            case ABORTED -> TestExecutionResult.aborted(throwable);
-            case FAILED -> TestExecutionResult.failed(throwable);
-        };
     }
 }

@@ -1,4 +1,4 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.relay;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.process;
 
-import io.github.junitxdist.process.WorkerServer;
-import io.github.junitxdist.process.WorkerStarter;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import io.github.junitxdist.protocol.Channel;
 import io.github.junitxdist.protocol.Message.Shutdown;
 import java.io.IOException;
@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,21 +20,24 @@ import org.jspecify.annotations.Nullable;
  * number of workers); they are stopped when the calling JVM exits.
  *
  * <p>Thread-safe; one run uses a pool at a time (runs on the same pool wait for each other).
+ *
+ * @since 0.1
  */
-final class WorkerPool {
+@API(status = INTERNAL, since = "0.1")
+public final class WorkerPool implements Workers {
 
     /** What decides how a worker is started: the java command line (options, classpath) and the worker count. */
-    record Signature(List<String> jvmArgs, int workers) {}
+    public record Signature(List<String> jvmArgs, int workers) {}
 
     private static final Map<Signature, WorkerPool> POOLS = new HashMap<>();
 
     private final WorkerServer server;
     private final WorkerStarter starter;
-    private final List<WorkerSlot> launched = new ArrayList<>();
-    private final List<WorkerSlot> idle = new ArrayList<>();
+    private final List<WorkerHandle> launched = new ArrayList<>();
+    private final List<WorkerHandle> idle = new ArrayList<>();
     /** Workers started ahead of a run (while the Launcher still discovers) that have not connected yet. */
-    private final List<WorkerSlot> starting = new ArrayList<>();
-    private @Nullable ForkedExecution current;
+    private final List<WorkerHandle> starting = new ArrayList<>();
+    private @Nullable WorkerEvents current;
 
     private WorkerPool(WorkerServer server, WorkerStarter starter) {
         this.server = server;
@@ -41,7 +46,7 @@ final class WorkerPool {
     }
 
     /** The pool for workers started with the given signature, created on first use. */
-    static synchronized WorkerPool forSignature(Signature signature, Starter create) throws IOException {
+    public static synchronized WorkerPool forSignature(Signature signature, Starter create) throws IOException {
         WorkerPool pool = POOLS.get(signature);
         if (pool == null) {
             var server = new WorkerServer();
@@ -56,21 +61,18 @@ final class WorkerPool {
 
     /** Creates the starter of a new pool's workers. */
     @FunctionalInterface
-    interface Starter {
+    public interface Starter {
         WorkerStarter starter(WorkerServer server) throws IOException;
     }
 
-    /**
-     * Binds the pool to a run and hands it the idle workers that can still take work, and the workers started ahead
-     * that are still starting (not {@linkplain WorkerSlot#connected connected} yet).
-     */
-    synchronized List<WorkerSlot> attach(ForkedExecution execution) throws InterruptedException {
+    @Override
+    public synchronized List<WorkerHandle> attach(WorkerEvents run) throws InterruptedException {
         while (current != null) {
             wait();
         }
-        current = execution;
-        List<WorkerSlot> handed = new ArrayList<>(idle.stream().filter(WorkerSlot::isUsable).toList());
-        starting.stream().filter(slot -> slot.process.isAlive()).forEach(handed::add);
+        current = run;
+        List<WorkerHandle> handed = new ArrayList<>(idle.stream().filter(WorkerHandle::isUsable).toList());
+        starting.stream().filter(worker -> worker.process().isAlive()).forEach(handed::add);
         idle.clear();
         starting.clear();
         return handed;
@@ -80,54 +82,56 @@ final class WorkerPool {
      * Starts workers {@code 0..workers-1} that the pool does not have yet, so that they are ready when the next run
      * attaches; does nothing while a run is attached. A worker that connects with no run attached waits idle.
      */
-    synchronized void prestart(int workers) throws IOException {
+    public synchronized void prestart(int workers) throws IOException {
         if (current != null) {
             return;
         }
         for (int index = 0; index < workers; index++) {
             int wanted = index;
-            boolean present = java.util.stream.Stream.concat(idle.stream(), starting.stream())
-                    .anyMatch(slot -> slot.index == wanted && slot.process.isAlive());
+            boolean present = Stream.concat(idle.stream(), starting.stream())
+                    .anyMatch(worker -> worker.index() == wanted && worker.process().isAlive());
             if (!present) {
                 starting.add(start(index));
             }
         }
     }
 
-    /** Ends the run's use of the pool; the workers it gave back stay warm. */
-    synchronized void detach() {
+    @Override
+    public synchronized void detach() {
         current = null;
         notifyAll();
     }
 
-    /** Starts a worker with the given index; it connects back through {@link ForkedExecution#connected}. */
-    synchronized WorkerSlot start(int index) throws IOException {
-        var slot = new WorkerSlot(starter.start(index, launched.size()));
-        launched.add(slot);
-        return slot;
+    @Override
+    public synchronized WorkerHandle start(int index) throws IOException {
+        var worker = new WorkerHandle(starter.start(index, launched.size()));
+        launched.add(worker);
+        return worker;
     }
 
-    /** Takes back a worker that has nothing more to do in this run. */
-    synchronized void giveBack(WorkerSlot slot) {
-        idle.add(slot);
+    @Override
+    public synchronized void giveBack(WorkerHandle worker) {
+        worker.release();
+        idle.add(worker);
     }
 
     private void connected(int launch, Channel channel) {
-        ForkedExecution execution;
-        WorkerSlot slot;
+        WorkerEvents run;
+        WorkerHandle worker;
+        var link = new ChannelLink(channel);
         synchronized (this) {
-            execution = current;
-            slot = launch < launched.size() ? launched.get(launch) : null;
-            if (execution == null && slot != null && starting.remove(slot)) {
-                slot.startRelaying(channel);
-                idle.add(slot);
+            run = current;
+            worker = launch < launched.size() ? launched.get(launch) : null;
+            if (run == null && worker != null && starting.remove(worker)) {
+                worker.connected(link);
+                idle.add(worker);
                 return;
             }
         }
-        if (execution == null || slot == null) {
+        if (run == null || worker == null) {
             channel.close();
         } else {
-            execution.connected(slot, channel);
+            run.connected(worker, link);
         }
     }
 
@@ -139,21 +143,17 @@ final class WorkerPool {
     }
 
     private synchronized void close() {
-        for (WorkerSlot slot : launched) {
-            slot.released = true;
-            Channel channel = slot.channel;
-            try {
-                if (idle.contains(slot) && channel != null) {
-                    channel.send(new Shutdown());
-                } else {
-                    slot.process.kill();
-                }
-            } catch (IOException e) {
-                slot.process.kill();
+        for (WorkerHandle worker : launched) {
+            boolean idleAndUsable = idle.contains(worker) && worker.isUsable();
+            worker.release();
+            if (idleAndUsable) {
+                worker.send(new Shutdown());
+            } else {
+                worker.process().kill();
             }
         }
-        for (WorkerSlot slot : launched) {
-            slot.process.awaitExitOrKill(5);
+        for (WorkerHandle worker : launched) {
+            worker.process().awaitExitOrKill(5);
         }
         server.close();
         starter.close();

@@ -1,4 +1,6 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.discovery;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.scheduling.Lock;
 import io.github.junitxdist.scheduling.TestItem;
@@ -7,13 +9,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.TestDescriptor;
 
 /**
  * Finds the items of a tree (tests, and templates and factories as a whole) and what each carries from itself, its
  * descendants and its enclosing classes (see {@link ItemTraits}).
+ *
+ * <p>Built once and then only read.
+ *
+ * @since 0.1
  */
-final class TestItems {
+@API(status = INTERNAL, since = "0.1")
+public final class TestItems {
 
     private final ItemTraits traits;
     private final List<TestDescriptor> descriptors = new ArrayList<>();
@@ -26,7 +34,7 @@ final class TestItems {
         this.traits = traits;
     }
 
-    static TestItems of(TestDescriptor root, ItemTraits traits) {
+    public static TestItems of(TestDescriptor root, ItemTraits traits) {
         var found = new TestItems(traits);
         for (TestDescriptor top : root.getChildren()) {
             found.visit(top, new Context(top.getUniqueId().toString(), Optional.empty(), false, false, Set.of()));
@@ -35,11 +43,11 @@ final class TestItems {
     }
 
     /** The item descriptors, by item index. */
-    List<TestDescriptor> descriptors() {
+    public List<TestDescriptor> descriptors() {
         return descriptors;
     }
 
-    List<TestItem> items() {
+    public List<TestItem> items() {
         return items;
     }
 

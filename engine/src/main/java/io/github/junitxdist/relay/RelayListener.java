@@ -1,9 +1,12 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.relay;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
@@ -20,13 +23,14 @@ import org.junit.platform.engine.reporting.ReportEntry;
  * reporters that give output to the next test that ends (Maven Surefire) see it end next. All events of one unit come
  * from one thread, in order.
  */
-final class RelayListener implements EngineExecutionListener {
+@API(status = INTERNAL, since = "0.1")
+public final class RelayListener implements EngineExecutionListener {
 
     private final EngineExecutionListener delegate;
     private final List<Throwable> engineFailures = new ArrayList<>();
     private int failedTests;
 
-    RelayListener(EngineExecutionListener delegate) {
+    public RelayListener(EngineExecutionListener delegate) {
         this.delegate = delegate;
     }
 
@@ -36,7 +40,7 @@ final class RelayListener implements EngineExecutionListener {
     }
 
     /** The recorded engine failures as one throwable (the first, with the others suppressed), if there were any. */
-    synchronized Optional<Throwable> engineFailure() {
+    public synchronized Optional<Throwable> engineFailure() {
         if (engineFailures.isEmpty()) {
             return Optional.empty();
         }
@@ -51,7 +55,7 @@ final class RelayListener implements EngineExecutionListener {
     }
 
     /** Writes a test's output to the current {@code System.out} or {@code System.err} of this JVM. */
-    synchronized void output(boolean stderr, byte[] bytes) {
+    public synchronized void output(boolean stderr, byte[] bytes) {
         PrintStream stream = stderr ? System.err : System.out;
         stream.write(bytes, 0, bytes.length);
         stream.flush();
@@ -81,7 +85,7 @@ final class RelayListener implements EngineExecutionListener {
     }
 
     /** How many tests have failed so far. */
-    synchronized int failedTests() {
+    public synchronized int failedTests() {
         return failedTests;
     }
 

@@ -1,4 +1,4 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.coordinator;
 
+import io.github.junitxdist.relay.RelayListener;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -39,6 +40,11 @@ final class Cancellation {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return new Cancellation(null, null, maxFail, listener);
         }
+    }
+
+    /** A run that only {@code xdist.maxfail} cancels (the launcher's token is not consulted). */
+    static Cancellation byMaxFail(OptionalInt maxFail, RelayListener listener) {
+        return new Cancellation(null, null, maxFail, listener);
     }
 
     /** Why no more units should start, if they should not. */

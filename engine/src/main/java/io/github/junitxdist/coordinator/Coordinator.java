@@ -106,9 +106,10 @@ final class Coordinator {
             worker.bind(events);
             if (starting) { // started ahead, during discovery: it connects like a worker this run started
                 events.watchExit(worker);
-            } else {
-                worker.init(settings.init());
+            } else if (worker.init(settings.init())) {
                 assignOrRelease(worker);
+            } else { // its connection ended while it waited in the pool
+                lost(worker);
             }
         } else if (starting) {
             worker.stop();
@@ -203,8 +204,9 @@ final class Coordinator {
             return;
         }
         worker.connected(link);
-        worker.init(settings.init());
-        assignOrRelease(worker);
+        if (worker.init(settings.init())) {
+            assignOrRelease(worker);
+        } // else it was lost at once, and its loss is on the queue
     }
 
     /** Gives a free worker its next unit; lets it wait if its next unit is blocked; gives it back if none is left. */

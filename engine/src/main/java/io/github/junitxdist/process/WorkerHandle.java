@@ -113,10 +113,20 @@ public final class WorkerHandle {
         connection.startReading(this);
     }
 
-    /** Sends the run's {@code Init}: the worker is ready for the run's units then. */
-    public void init(Message.Init init) {
-        transition(WorkerState.CONNECTED, WorkerState.IDLE, null);
+    /**
+     * Sends the run's {@code Init}: the worker is ready for the run's units then.
+     *
+     * @return false, sending nothing, when the worker was lost meanwhile
+     */
+    public boolean init(Message.Init init) {
+        synchronized (this) {
+            if (state == WorkerState.LOST) {
+                return false;
+            }
+            transition(WorkerState.CONNECTED, WorkerState.IDLE, null);
+        }
         send(init);
+        return true;
     }
 
     /**

@@ -132,6 +132,25 @@ class CoordinatorTests {
     }
 
     @Test
+    void aFailureThatReachesMaxfailCancelsTheUnitAnotherWorkerIsRunning() throws Exception {
+        testClass("A", "a1", "a2", "a3");
+        testClass("B", "b1");
+
+        run(Distribution.LOADSCOPE, 2, 0, null, OptionalInt.of(1),
+                launch -> launch == 0 ? Script.at("a2", Action.HANG) : Script.at("b1", Action.FAIL));
+
+        assertThat(listener.events).containsExactly(
+                "started A", "started a1", "finished a1 SUCCESSFUL", "started a2",
+                "started B", "started b1", "finished b1 FAILED", "finished B SUCCESSFUL",
+                "finished a2 SUCCESSFUL", "skipped a3 cancelled", "finished A SUCCESSFUL");
+        assertThat(workers.log).containsExactly(
+                "gw0 start #0", "gw1 start #1",
+                "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2, a3]", "gw0 hangs in a2",
+                "gw1 <- Init", "gw1 <- run unit 1 [B, b1]", "gw1 <- Verdict(cancelled=true)",
+                "gw0 <- Cancel");
+    }
+
+    @Test
     void aWorkerThatNeverConnectsFailsItsTestsWithWhyOnceNoRestartIsLeft() throws Exception {
         testClass("A", "a1");
 
@@ -142,6 +161,20 @@ class CoordinatorTests {
         assertThat(listener.events).containsExactly(
                 "started A", "started a1", "finished a1 FAILED " + why, "finished A FAILED " + why);
         assertThat(workers.log).containsExactly("gw0 start #0");
+    }
+
+    @Test
+    void aWorkerThatDiesRightAfterConnectingIsReplaced() throws Exception {
+        testClass("A", "a1");
+
+        run(Distribution.LOADSCOPE, 1, 1, null, OptionalInt.empty(),
+                launch -> launch == 0 ? Script.dyingOnConnect() : Script.WELL_BEHAVED);
+
+        assertThat(listener.events).containsExactly(
+                "started A", "started a1", "finished a1 SUCCESSFUL", "finished A SUCCESSFUL");
+        assertThat(workers.log).containsExactly(
+                "gw0 start #0", "gw0 dies on connecting",
+                "gw0 start #1", "gw0 <- Init", "gw0 <- run unit 0 [A, a1]");
     }
 
     @Test

@@ -45,15 +45,20 @@ final class FakeWorkers implements Workers {
     }
 
     /** How one start of a worker behaves. */
-    record Script(boolean connects, Map<String, Action> actions) {
-        static final Script WELL_BEHAVED = new Script(true, Map.of());
+    record Script(boolean connects, boolean diesOnConnect, Map<String, Action> actions) {
+        static final Script WELL_BEHAVED = new Script(true, false, Map.of());
 
         static Script at(String node, Action action) {
-            return new Script(true, Map.of(node, action));
+            return new Script(true, false, Map.of(node, action));
         }
 
         static Script neverConnects() {
-            return new Script(false, Map.of());
+            return new Script(false, false, Map.of());
+        }
+
+        /** Connects, and its JVM dies right after. */
+        static Script dyingOnConnect() {
+            return new Script(true, true, Map.of());
         }
     }
 
@@ -116,6 +121,9 @@ final class FakeWorkers implements Workers {
         private WorkerHandle handle;
         private FakeProcess process;
         private boolean reading;
+        /** The node it hangs in, and the unit it runs, while it hangs. */
+        private TestDescriptor hung;
+        private RunUnit hungUnit;
 
         FakeWorker(Script script) {
             this.script = script;
@@ -128,12 +136,19 @@ final class FakeWorkers implements Workers {
                 runUnit(unit);
             } else if (message instanceof Message.DumpThreads) {
                 handle.received(new Message.ThreadDump("fake threads of " + handle.name()));
+            } else if (message instanceof Message.Cancel && hung != null) {
+                endCancelled();
             }
         }
 
         @Override
         public void startReading(WorkerHandle connected) {
             reading = true;
+            if (script.diesOnConnect()) {
+                log.add(handle.name() + " dies on connecting");
+                process.exit(1);
+                connectionLost();
+            }
         }
 
         @Override
@@ -171,6 +186,8 @@ final class FakeWorkers implements Workers {
             }
             if (action == Action.HANG) {
                 log.add(handle.name() + " hangs in " + node.getDisplayName());
+                hung = node;
+                hungUnit = unit;
                 return false;
             }
             for (TestDescriptor child : node.getChildren()) {
@@ -185,6 +202,24 @@ final class FakeWorkers implements Workers {
             }
             finishes.merge(id, 1, Integer::sum);
             return true;
+        }
+
+        /**
+         * Cancelled while it hangs, as a JUnit 6 worker would be: the test it hangs in ends, the allowed tests after it
+         * in its class are skipped, the class ends, and so does the unit.
+         */
+        private void endCancelled() {
+            TestDescriptor parent = hung.getParent().orElseThrow();
+            handle.received(new Finished(hung.getUniqueId().toString(), Status.SUCCESSFUL, null));
+            List<? extends TestDescriptor> siblings = List.copyOf(parent.getChildren());
+            for (TestDescriptor next : siblings.subList(siblings.indexOf(hung) + 1, siblings.size())) {
+                if (hungUnit.allowedIds().contains(next.getUniqueId().toString())) {
+                    handle.received(new Message.Skipped(next.getUniqueId().toString(), "cancelled"));
+                }
+            }
+            handle.received(new Finished(parent.getUniqueId().toString(), Status.SUCCESSFUL, null));
+            handle.received(new UnitDone(hungUnit.unitId(), null));
+            hung = null;
         }
 
         private String describe(ToWorker message) {

@@ -20,6 +20,8 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  *
  * <p>The Launcher prunes top-down, so {@link #prune()} sees each unit's subtree before class templates move their
  * children out of sight; that is when the allowed ids are recorded.
+ *
+ * <p>Used by the Launcher on the thread that discovers and then executes, one call after the other.
  */
 final class XdistEngineDescriptor extends EngineDescriptor {
 

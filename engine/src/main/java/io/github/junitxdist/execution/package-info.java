@@ -1,9 +1,8 @@
 /**
- * Execution: the plan of a run, the coordinator that hands units to workers, and the relay of worker events to the
- * launcher's listener.
+ * Holds {@link io.github.junitxdist.execution.WorkerLostException} only, where user code may already catch it; it is
+ * to move to {@code api}. The coordinator lives in {@code coordinator}, the relay in {@code relay}.
  *
- * <p>Depends on {@code api}, {@code config}, {@code discovery}, {@code scheduling}, {@code process}, {@code protocol}
- * and {@code worker} (whose unit runner also serves runs in the calling JVM).
+ * <p>Depends on nothing else in junit-xdist.
  */
 @NullMarked
 package io.github.junitxdist.execution;

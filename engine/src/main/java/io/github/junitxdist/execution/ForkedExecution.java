@@ -111,7 +111,7 @@ final class ForkedExecution implements WorkerSlot.Events {
                 slot.send(settings.init());
                 assignOrRelease(slot);
             } else { // started ahead, during discovery: it connects like a worker this run started
-                slot.process.onExit().thenRun(() -> events.add(new Exited(slot)));
+                var unused = slot.process.onExit().thenRun(() -> events.add(new Exited(slot))); // an add cannot fail
             }
         } else if (slot.connected) {
             settings.pool().giveBack(slot);
@@ -203,7 +203,7 @@ final class ForkedExecution implements WorkerSlot.Events {
                 if (e.resumable()) {
                     RunUnit original = plan.request(e.unit());
                     reruns.put(e.unit().id(), new RunUnit(original.unitId(), original.selectors(),
-                            relays.get(e.unit().id()).remaining(original.allowedIds())));
+                            relay(e.unit()).remaining(original.allowedIds())));
                     scheduler.putBack(e.unit());
                 } else {
                     scheduler.done(e.unit());
@@ -298,7 +298,7 @@ final class ForkedExecution implements WorkerSlot.Events {
             slot.bind(listener, this);
             active.put(index, slot);
             used.add(slot);
-            slot.process.onExit().thenRun(() -> events.add(new Exited(slot)));
+            var unused = slot.process.onExit().thenRun(() -> events.add(new Exited(slot))); // an add cannot fail
         } catch (IOException e) {
             lastFailure = "junit-xdist could not start worker gw" + index + ": " + e;
         }

@@ -9,6 +9,7 @@ import io.github.junitxdist.protocol.Message.UnitDone;
 import io.github.junitxdist.scheduling.WorkUnit;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -90,8 +91,8 @@ final class WorkerSlot {
         if (firstAssignedAt == 0) {
             firstAssignedAt = System.nanoTime();
         }
+        this.unit = unit; // before the relay: the relay thread that sees the relay sees its unit
         this.relay = relay;
-        this.unit = unit;
     }
 
     /**
@@ -188,7 +189,7 @@ final class WorkerSlot {
                 } else if (message instanceof Message.Exiting) {
                     exitingSince = System.nanoTime();
                 } else if (message instanceof UnitDone done && current != null) {
-                    WorkUnit finished = unit;
+                    WorkUnit finished = Objects.requireNonNull(unit, "a slot with a relay has a unit");
                     long nanos = unitStartedAt == 0 ? 0 : System.nanoTime() - unitStartedAt;
                     unitStartedAt = 0;
                     relay = null;

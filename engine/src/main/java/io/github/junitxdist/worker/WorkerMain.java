@@ -109,8 +109,7 @@ public final class WorkerMain {
         // Opened after the first Init, so that session listeners see the forwarded system properties.
         UnitRunner runner = null;
         try {
-            Message message;
-            while (!((message = inbox.take()) instanceof Message.Shutdown)) {
+            for (Message message = inbox.take(); !(message instanceof Message.Shutdown); message = inbox.take()) {
                 if (message instanceof Init init) {
                     init.systemProperties().forEach(System::setProperty);
                     parameters.clear();

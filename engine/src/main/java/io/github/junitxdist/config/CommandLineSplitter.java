@@ -1,5 +1,6 @@
 package io.github.junitxdist.config;
 
+import io.github.junitxdist.api.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 

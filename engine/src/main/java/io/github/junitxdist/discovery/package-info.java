@@ -3,7 +3,8 @@
  * listener), keeping the discovery issues Jupiter reports from being reported again, checking where junit-xdist's
  * annotations are placed, and re-selecting one unit in a worker.
  *
- * <p>Depends on {@code api}, the JUnit Platform engine and launcher APIs, and the Jupiter API ({@code @Nested}).
+ * <p>Depends on {@code api}, the JUnit Platform commons, engine and launcher APIs, the Jupiter API ({@code @Nested})
+ * and the Jupiter engine (to tell whether Jupiter discovers too).
  */
 @NullMarked
 package io.github.junitxdist.discovery;

@@ -1,5 +1,6 @@
 package io.github.junitxdist.execution;
 
+import io.github.junitxdist.api.WorkerLostException;
 import io.github.junitxdist.process.WorkerProcess;
 import io.github.junitxdist.protocol.Channel;
 import io.github.junitxdist.protocol.Message;

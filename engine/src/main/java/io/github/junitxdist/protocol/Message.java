@@ -23,7 +23,11 @@ import org.jspecify.annotations.Nullable;
 @API(status = INTERNAL, since = "0.1")
 public sealed interface Message {
 
-    /** Sent once after the {@link Handshake}: what the worker needs before it runs anything. */
+    /**
+     * What the worker needs before it runs anything: sent after the {@link Handshake}, and again by each later run
+     * that reuses the worker. Its configuration parameters replace those of the earlier run; its system properties are
+     * set over the earlier ones.
+     */
     record Init(Map<String, String> configurationParameters, Map<String, String> systemProperties)
             implements Message {}
 

@@ -1,4 +1,4 @@
-package io.github.junitxdist.execution;
+package io.github.junitxdist.api;
 
 import static org.apiguardian.api.API.Status.MAINTAINED;
 
@@ -17,7 +17,7 @@ public final class WorkerLostException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    WorkerLostException(String message) {
+    public WorkerLostException(String message) {
         super(message);
     }
 }

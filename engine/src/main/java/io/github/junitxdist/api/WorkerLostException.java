@@ -1,5 +1,6 @@
 package io.github.junitxdist.api;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
 import static org.apiguardian.api.API.Status.MAINTAINED;
 
 import java.io.Serial;
@@ -17,6 +18,8 @@ public final class WorkerLostException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** Thrown by junit-xdist only. */
+    @API(status = INTERNAL, since = "0.1")
     public WorkerLostException(String message) {
         super(message);
     }

@@ -30,6 +30,8 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
  * the engine with the message (by default, JUnit treats discovery errors as critical): {@code @Serial} on anything but
  * a test class, a {@code @Nested} class or a test method, and a blank {@code @XdistGroup} name.
  *
+ * <p>Each check is one instance, confined to the thread that discovers.
+ *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")

@@ -20,6 +20,8 @@ import org.junit.platform.engine.UniqueId;
  * the given predicate keeps: Jupiter, discovering for junit-xdist, reports its issues to that listener, and the
  * Launcher logs them (or fails the engine with them) once per engine that reported them.
  *
+ * <p>Immutable; as thread-safe as the request and listener it wraps.
+ *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")

@@ -2,8 +2,8 @@ package io.github.junitxdist.engine;
 
 import io.github.junitxdist.api.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
-import io.github.junitxdist.execution.ExecutionPlan;
-import io.github.junitxdist.execution.ItemTraits;
+import io.github.junitxdist.discovery.ItemTraits;
+import io.github.junitxdist.plan.ExecutionPlan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,8 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  *
  * <p>The Launcher prunes top-down, so {@link #prune()} sees each unit's subtree before class templates move their
  * children out of sight; that is when the allowed ids are recorded.
+ *
+ * <p>Used by the Launcher on the thread that discovers and then executes, one call after the other.
  */
 final class XdistEngineDescriptor extends EngineDescriptor {
 

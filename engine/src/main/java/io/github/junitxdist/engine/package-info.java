@@ -1,7 +1,8 @@
 /**
  * The engine's entry point: {@link io.github.junitxdist.engine.XdistTestEngine} and its root descriptor.
  *
- * <p>Depends on {@code api}, {@code config}, {@code discovery} and {@code execution}; nothing depends on it.
+ * <p>Depends on {@code api}, {@code config}, {@code coordinator}, {@code discovery} and {@code plan}; nothing depends
+ * on it.
  */
 @NullMarked
 package io.github.junitxdist.engine;

@@ -39,6 +39,14 @@ public final class WorkerProcess {
                 new OutputDrain(name(), "stderr", process.getErrorStream(), diagnostics));
     }
 
+    /**
+     * A worker process that was started elsewhere: by a {@link WorkerStarter}, or by a test that scripts a fake
+     * {@link Process}.
+     */
+    public static WorkerProcess of(int index, int launch, Process process, PrintStream diagnostics) {
+        return new WorkerProcess(index, launch, process, diagnostics);
+    }
+
     public int index() {
         return index;
     }

@@ -91,6 +91,19 @@ public final class Channel implements Closeable {
         return MessageCodec.read(in);
     }
 
+    /**
+     * Receives the next message, which must travel in the given direction ({@link Message.ToWorker} or
+     * {@link Message.ToParent}); one going the other way means the stream is corrupt.
+     */
+    public <T extends Message> T receive(Class<T> direction) throws IOException {
+        Message message = receive();
+        if (!direction.isInstance(message)) {
+            throw new java.io.StreamCorruptedException(
+                    "junit-xdist: a " + message.getClass().getSimpleName() + " does not go that way");
+        }
+        return direction.cast(message);
+    }
+
     @Override
     public void close() {
         try {

@@ -2,8 +2,10 @@ package io.github.junitxdist.protocol;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.junitxdist.protocol.Message.Cancel;
 import io.github.junitxdist.protocol.Message.DumpThreads;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
+import io.github.junitxdist.protocol.Message.Exiting;
 import io.github.junitxdist.protocol.Message.FileEntry;
 import io.github.junitxdist.protocol.Message.Finished;
 import io.github.junitxdist.protocol.Message.Init;
@@ -13,16 +15,19 @@ import io.github.junitxdist.protocol.Message.RunUnit;
 import io.github.junitxdist.protocol.Message.Shutdown;
 import io.github.junitxdist.protocol.Message.Skipped;
 import io.github.junitxdist.protocol.Message.Started;
+import io.github.junitxdist.protocol.Message.Status;
 import io.github.junitxdist.protocol.Message.ThreadDump;
 import io.github.junitxdist.protocol.Message.UnitDone;
+import io.github.junitxdist.protocol.Message.Verdict;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.StreamCorruptedException;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Writes and reads {@link Message}s as tagged binary frames.
+ * Writes and reads {@link Message}s as tagged binary frames: a tag byte ({@link Tag}), then the message's fields.
  *
  * <p>Stateless; callers serialize access to one stream themselves.
  *
@@ -31,94 +36,238 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class MessageCodec {
 
+    /**
+     * The one place that maps message types to the tag bytes on the wire. Tag 1 was the worker's first message, which
+     * the fixed-length {@link Handshake} replaced; tags are never reused.
+     */
+    enum Tag {
+        INIT(2),
+        RUN_UNIT(3),
+        SHUTDOWN(4),
+        DYNAMIC_TEST_REGISTERED(5),
+        STARTED(6),
+        SKIPPED(7),
+        FINISHED(8),
+        REPORT_ENTRY(9),
+        FILE_ENTRY(10),
+        OUTPUT(11),
+        UNIT_DONE(12),
+        DUMP_THREADS(13),
+        THREAD_DUMP(14),
+        CANCEL(15),
+        VERDICT(16),
+        EXITING(17);
+
+        final int code;
+
+        Tag(int code) {
+            this.code = code;
+        }
+
+        static Tag of(int code) throws StreamCorruptedException {
+            for (Tag tag : values()) {
+                if (tag.code == code) {
+                    return tag;
+                }
+            }
+            throw new StreamCorruptedException("Unknown junit-xdist message tag " + code);
+        }
+    }
+
     private MessageCodec() {}
 
     /** Writes one message; does not flush. */
     public static void write(DataOutput out, Message message) throws IOException {
-        var w = new Fields.Writer(out);
-        // Tag 1 was the worker's first message, which the fixed-length Handshake replaced.
-        if (message instanceof Init m) {
-            out.writeByte(2);
-            w.map(m.configurationParameters());
-            w.map(m.systemProperties());
-        } else if (message instanceof RunUnit m) {
-            out.writeByte(3);
-            out.writeInt(m.unitId());
-            w.strings(m.selectors());
-            w.strings(m.allowedIds());
-        } else if (message instanceof Shutdown) {
-            out.writeByte(4);
-        } else if (message instanceof DynamicTestRegistered m) {
-            out.writeByte(5);
-            w.bytes(m.testIdentifier());
-        } else if (message instanceof Started m) {
-            out.writeByte(6);
-            w.string(m.uniqueId());
-        } else if (message instanceof Skipped m) {
-            out.writeByte(7);
-            w.string(m.uniqueId());
-            w.string(m.reason());
-        } else if (message instanceof Finished m) {
-            out.writeByte(8);
-            w.string(m.uniqueId());
-            w.string(m.status());
-            w.throwable(m.throwable());
-        } else if (message instanceof ReportEntry m) {
-            out.writeByte(9);
-            w.string(m.uniqueId());
-            w.map(m.keyValuePairs());
-        } else if (message instanceof FileEntry m) {
-            out.writeByte(10);
-            w.string(m.uniqueId());
-            w.string(m.path());
-            w.string(m.mediaType());
-        } else if (message instanceof Output m) {
-            out.writeByte(11);
-            out.writeBoolean(m.stderr());
-            w.bytes(m.bytes());
-        } else if (message instanceof UnitDone m) {
-            out.writeByte(12);
-            out.writeInt(m.unitId());
-            w.throwable(m.engineFailure());
-        } else if (message instanceof Message.Cancel) {
-            out.writeByte(15);
-        } else if (message instanceof Message.Verdict m) {
-            out.writeByte(16);
-            out.writeBoolean(m.cancelled());
-        } else if (message instanceof Message.Exiting) {
-            out.writeByte(17);
-        } else if (message instanceof DumpThreads) {
-            out.writeByte(13);
-        } else if (message instanceof ThreadDump m) {
-            out.writeByte(14);
-            w.string(m.text());
+        var writer = new FieldWriter(out);
+        if (message instanceof Message.ToWorker toWorker) {
+            toWorker.accept(writer.toWorker);
+        } else if (message instanceof Message.ToParent toParent) {
+            toParent.accept(writer.toParent);
         } else {
-            throw new IllegalArgumentException("Not a junit-xdist message: " + message);
+            throw new IllegalArgumentException("Not a junit-xdist message: " + message); // Message is sealed to both
         }
+        writer.rethrow();
     }
 
     /** Reads one message; blocks until it is complete. */
     public static Message read(DataInput in) throws IOException {
         var r = new Fields.Reader(in);
-        int tag = in.readUnsignedByte();
-        return switch (tag) {
-            case 2 -> new Init(r.map(), r.map());
-            case 3 -> new RunUnit(in.readInt(), r.strings(), r.stringSet());
-            case 4 -> new Shutdown();
-            case 5 -> new DynamicTestRegistered(r.bytes());
-            case 6 -> new Started(r.string());
-            case 7 -> new Skipped(r.string(), r.string());
-            case 8 -> new Finished(r.string(), r.string(), r.throwable());
-            case 9 -> new ReportEntry(r.string(), r.map());
-            case 10 -> new FileEntry(r.string(), r.string(), r.nullableString());
-            case 11 -> new Output(in.readBoolean(), r.bytes());
-            case 12 -> new UnitDone(in.readInt(), r.throwable());
-            case 13 -> new DumpThreads();
-            case 14 -> new ThreadDump(r.string());
-            case 15 -> new Message.Cancel();
-            case 16 -> new Message.Verdict(in.readBoolean());
-            case 17 -> new Message.Exiting();
-            default -> throw new StreamCorruptedException("Unknown junit-xdist message tag " + tag);
+        return switch (Tag.of(in.readUnsignedByte())) {
+            case INIT -> new Init(r.map(), r.map());
+            case RUN_UNIT -> new RunUnit(in.readInt(), r.strings(), r.stringSet());
+            case SHUTDOWN -> new Shutdown();
+            case DYNAMIC_TEST_REGISTERED -> new DynamicTestRegistered(r.string(), r.string(), r.string(), r.bytes());
+            case STARTED -> new Started(r.string());
+            case SKIPPED -> new Skipped(r.string(), r.string());
+            case FINISHED -> new Finished(r.string(), status(r.string()), r.throwable());
+            case REPORT_ENTRY -> new ReportEntry(r.string(), r.map());
+            case FILE_ENTRY -> new FileEntry(r.string(), r.string(), r.nullableString());
+            case OUTPUT -> new Output(in.readBoolean(), r.bytes());
+            case UNIT_DONE -> new UnitDone(in.readInt(), r.throwable());
+            case DUMP_THREADS -> new DumpThreads();
+            case THREAD_DUMP -> new ThreadDump(r.string());
+            case CANCEL -> new Cancel();
+            case VERDICT -> new Verdict(in.readBoolean());
+            case EXITING -> new Exiting();
         };
+    }
+
+    private static Status status(String name) throws StreamCorruptedException {
+        try {
+            return Status.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new StreamCorruptedException("Unknown junit-xdist result status " + name);
+        }
+    }
+
+    /** Writes each message's tag and fields; visitors cannot throw checked exceptions, so the first one is kept. */
+    private static final class FieldWriter {
+
+        private final DataOutput out;
+        private final Fields.Writer w;
+        private @Nullable IOException failure;
+
+        FieldWriter(DataOutput out) {
+            this.out = out;
+            this.w = new Fields.Writer(out);
+        }
+
+        private @Nullable Void write(Tag tag, IoAction fields) {
+            try {
+                out.writeByte(tag.code);
+                fields.run();
+            } catch (IOException e) {
+                failure = e;
+            }
+            return null;
+        }
+
+        void rethrow() throws IOException {
+            IOException first = failure;
+            if (first != null) {
+                throw first;
+            }
+        }
+
+        final Message.ToWorker.Visitor<@Nullable Void> toWorker = new Message.ToWorker.Visitor<>() {
+            @Override
+            public @Nullable Void init(Init m) {
+                return write(Tag.INIT, () -> {
+                    w.map(m.configurationParameters());
+                    w.map(m.systemProperties());
+                });
+            }
+
+            @Override
+            public @Nullable Void runUnit(RunUnit m) {
+                return write(Tag.RUN_UNIT, () -> {
+                    out.writeInt(m.unitId());
+                    w.strings(m.selectors());
+                    w.strings(m.allowedIds());
+                });
+            }
+
+            @Override
+            public @Nullable Void shutdown(Shutdown m) {
+                return write(Tag.SHUTDOWN, () -> {});
+            }
+
+            @Override
+            public @Nullable Void cancel(Cancel m) {
+                return write(Tag.CANCEL, () -> {});
+            }
+
+            @Override
+            public @Nullable Void verdict(Verdict m) {
+                return write(Tag.VERDICT, () -> out.writeBoolean(m.cancelled()));
+            }
+
+            @Override
+            public @Nullable Void dumpThreads(DumpThreads m) {
+                return write(Tag.DUMP_THREADS, () -> {});
+            }
+        };
+
+        final Message.ToParent.Visitor<@Nullable Void> toParent = new Message.ToParent.Visitor<>() {
+            @Override
+            public @Nullable Void dynamicTestRegistered(DynamicTestRegistered m) {
+                return write(Tag.DYNAMIC_TEST_REGISTERED, () -> {
+                    w.string(m.uniqueId());
+                    w.string(m.parentId());
+                    w.string(m.displayName());
+                    w.bytes(m.testIdentifier());
+                });
+            }
+
+            @Override
+            public @Nullable Void started(Started m) {
+                return write(Tag.STARTED, () -> w.string(m.uniqueId()));
+            }
+
+            @Override
+            public @Nullable Void skipped(Skipped m) {
+                return write(Tag.SKIPPED, () -> {
+                    w.string(m.uniqueId());
+                    w.string(m.reason());
+                });
+            }
+
+            @Override
+            public @Nullable Void finished(Finished m) {
+                return write(Tag.FINISHED, () -> {
+                    w.string(m.uniqueId());
+                    w.string(m.status().name());
+                    w.throwable(m.throwable());
+                });
+            }
+
+            @Override
+            public @Nullable Void reportEntry(ReportEntry m) {
+                return write(Tag.REPORT_ENTRY, () -> {
+                    w.string(m.uniqueId());
+                    w.map(m.keyValuePairs());
+                });
+            }
+
+            @Override
+            public @Nullable Void fileEntry(FileEntry m) {
+                return write(Tag.FILE_ENTRY, () -> {
+                    w.string(m.uniqueId());
+                    w.string(m.path());
+                    w.string(m.mediaType());
+                });
+            }
+
+            @Override
+            public @Nullable Void output(Output m) {
+                return write(Tag.OUTPUT, () -> {
+                    out.writeBoolean(m.stderr());
+                    w.bytes(m.bytes());
+                });
+            }
+
+            @Override
+            public @Nullable Void unitDone(UnitDone m) {
+                return write(Tag.UNIT_DONE, () -> {
+                    out.writeInt(m.unitId());
+                    w.throwable(m.engineFailure());
+                });
+            }
+
+            @Override
+            public @Nullable Void threadDump(ThreadDump m) {
+                return write(Tag.THREAD_DUMP, () -> w.string(m.text()));
+            }
+
+            @Override
+            public @Nullable Void exiting(Exiting m) {
+                return write(Tag.EXITING, () -> {});
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
     }
 }

@@ -21,6 +21,8 @@ import org.opentest4j.AssertionFailedError;
  * original class name, message, stack trace, causes and suppressed throwables, and stays an {@link AssertionError}
  * where the original was one.
  *
+ * <p>Stateless and thread-safe; the bookkeeping of one capture lives in an object of that call alone.
+ *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #toString()} shows the original class name, so reports read as they would without junit-xdist; the stack
  * trace, causes and suppressed exceptions are the original ones.
  *
+ * <p>Its own fields are immutable; cause and suppressed throwables follow {@link Throwable}'s rules.
+ *
  * @since 0.1
  */
 @API(status = MAINTAINED, since = "0.1")

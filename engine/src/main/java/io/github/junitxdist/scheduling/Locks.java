@@ -17,6 +17,8 @@ import java.util.Set;
  * same keys (and a waiting {@code @Isolated} unit holds back all of them), so a stream of readers cannot starve a
  * writer, nor a stream of units an isolated one. Example: R1 (reads K) runs; W (writes K) waits for R1; R2 (reads K),
  * behind W, waits too, although R1 alone would let it start; D (no locks) starts.
+ *
+ * <p>Not thread-safe: the scheduler that owns it is used by the coordinator thread alone.
  */
 final class Locks {
 

@@ -10,6 +10,8 @@ import java.util.TreeSet;
  * <p>Serial units go only to the serial worker, one after the other; that worker takes regular units once no serial
  * unit is left. Example with two workers, serial units S1, S2 and regular units A, B, C: worker 0 runs S1, S2 and then
  * whatever of A, B, C worker 1 has not taken yet; worker 1 starts on A at once.
+ *
+ * <p>Not thread-safe: the coordinator thread alone uses it.
  */
 abstract class PullScheduler implements Scheduler {
 

@@ -21,6 +21,8 @@ import org.apiguardian.api.API;
  * A=5, B=4, C=3, D=1: worker 0 gets A, D (6) and worker 1 gets B, C (7); if worker 0 finishes A and D first, it steals
  * C, the cheapest end of worker 1's share.
  *
+ * <p>Not thread-safe: the coordinator thread alone uses it.
+ *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")

@@ -39,7 +39,7 @@ import org.junit.platform.launcher.TestIdentifier;
 @API(status = INTERNAL, since = "0.1")
 public final class EventForwarder implements TestExecutionListener {
 
-    private final Consumer<Message> sink;
+    private final Consumer<? super Message.ToParent> sink;
     private final Function<Throwable, RemoteThrowable> throwables;
     private final FailureGate gate;
     private volatile @Nullable RemoteThrowable engineFailure;
@@ -47,11 +47,12 @@ public final class EventForwarder implements TestExecutionListener {
     /**
      * @param throwables {@link Throwables#capture} when the events leave this JVM, {@link Throwables#local} otherwise
      */
-    public EventForwarder(Consumer<Message> sink, Function<Throwable, RemoteThrowable> throwables) {
+    public EventForwarder(Consumer<? super Message.ToParent> sink, Function<Throwable, RemoteThrowable> throwables) {
         this(sink, throwables, FailureGate.NONE);
     }
 
-    EventForwarder(Consumer<Message> sink, Function<Throwable, RemoteThrowable> throwables, FailureGate gate) {
+    EventForwarder(
+            Consumer<? super Message.ToParent> sink, Function<Throwable, RemoteThrowable> throwables, FailureGate gate) {
         this.sink = sink;
         this.throwables = throwables;
         this.gate = gate;
@@ -64,7 +65,8 @@ public final class EventForwarder implements TestExecutionListener {
 
     @Override
     public void dynamicTestRegistered(TestIdentifier id) {
-        forward(() -> new DynamicTestRegistered(JavaSerialization.serialize(id)));
+        forward(() -> new DynamicTestRegistered(id.getUniqueId(), id.getParentId().orElse(""), id.getDisplayName(),
+                JavaSerialization.serialize(id)));
     }
 
     @Override
@@ -90,14 +92,15 @@ public final class EventForwarder implements TestExecutionListener {
         boolean failed = result.getStatus() == TestExecutionResult.Status.FAILED;
         try {
             RemoteThrowable throwable = result.getThrowable().map(throwables).orElse(null);
-            finished(new Finished(id.getUniqueId(), result.getStatus().name(), throwable), failed);
+            var status = Message.Status.valueOf(result.getStatus().name());
+            finished(new Finished(id.getUniqueId(), status, throwable), failed);
         } catch (UncheckedIOException connectionLost) {
             throw connectionLost;
         } catch (Throwable problem) { // whatever it is, the test must not vanish: report it failed with the reason
             RemoteThrowable reason = throwables.apply(new IllegalStateException(
                     "junit-xdist could not forward this test's result (%s) to the calling JVM: %s"
                             .formatted(result.getStatus(), describe(problem))));
-            finished(new Finished(id.getUniqueId(), TestExecutionResult.Status.FAILED.name(), reason), true);
+            finished(new Finished(id.getUniqueId(), Message.Status.FAILED, reason), true);
         }
     }
 
@@ -138,7 +141,7 @@ public final class EventForwarder implements TestExecutionListener {
      * Sends an event other than a finish. Should building or encoding it fail, it is left out: a start that never
      * arrives makes the parent fail the test at the end of its unit, and the other events carry no result.
      */
-    private void forward(Supplier<Message> message) {
+    private void forward(Supplier<Message.ToParent> message) {
         try {
             sink.accept(message.get());
         } catch (UncheckedIOException connectionLost) {

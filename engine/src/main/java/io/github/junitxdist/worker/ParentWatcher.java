@@ -18,26 +18,14 @@ final class ParentWatcher {
     private ParentWatcher() {}
 
     /** Starts watching; returns the thread that reads the parent's messages. */
-    static Thread start(Channel channel, BlockingQueue<Message> inbox, Runnable cancel, FailureGate gate) {
+    static Thread start(Channel channel, BlockingQueue<Message.ToWorker> inbox, Runnable cancel, FailureGate gate) {
         PrintStream diagnostics = System.err;
         Thread reader = new Thread(() -> {
             try {
-                while (true) {
-                    Message message = channel.receive();
-                    if (message instanceof Message.DumpThreads) {
-                        channel.send(new Message.ThreadDump(ThreadDumps.all()));
-                    } else if (message instanceof Message.Cancel) {
-                        cancel.run();
-                    } else if (message instanceof Message.Verdict verdict) {
-                        gate.verdict(verdict.cancelled(), cancel);
-                    } else {
-                        inbox.add(message);
-                    }
-                    if (message instanceof Message.Shutdown) {
-                        // Nothing more comes. Stop reading: while a thread waits in a native read, the JVM's exit
-                        // waits 300 ms for it to come out, and the parent waits for the worker's exit.
-                        return;
-                    }
+                var dispatch = new Dispatch(channel, inbox, cancel, gate);
+                while (channel.receive(Message.ToWorker.class).accept(dispatch)) {
+                    // Shutdown ends the loop: nothing more comes. Stop reading: while a thread waits in a native read,
+                    // the JVM's exit waits 300 ms for it to come out, and the parent waits for the worker's exit.
                 }
             } catch (IOException | RuntimeException e) {
                 diagnostics.println("junit-xdist worker: connection to the parent closed (" + e + "), exiting");
@@ -62,5 +50,51 @@ final class ParentWatcher {
         watcher.setDaemon(true);
         watcher.start();
         return reader;
+    }
+
+    /**
+     * What the reader thread does with each message from the parent: answers thread dumps and applies cancellations and
+     * verdicts at once, hands the rest to the main thread; returns whether to keep reading.
+     */
+    private record Dispatch(Channel channel, BlockingQueue<Message.ToWorker> inbox, Runnable cancel, FailureGate gate)
+            implements Message.ToWorker.Visitor<Boolean> {
+
+        @Override
+        public Boolean init(Message.Init message) {
+            return inbox.add(message);
+        }
+
+        @Override
+        public Boolean runUnit(Message.RunUnit message) {
+            return inbox.add(message);
+        }
+
+        @Override
+        public Boolean shutdown(Message.Shutdown message) {
+            inbox.add(message);
+            return false;
+        }
+
+        @Override
+        public Boolean cancel(Message.Cancel message) {
+            cancel.run();
+            return true;
+        }
+
+        @Override
+        public Boolean verdict(Message.Verdict message) {
+            gate.verdict(message.cancelled(), cancel);
+            return true;
+        }
+
+        @Override
+        public Boolean dumpThreads(Message.DumpThreads message) {
+            try {
+                channel.send(new Message.ThreadDump(ThreadDumps.all()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return true;
+        }
     }
 }

@@ -15,6 +15,8 @@ import org.junit.platform.engine.UniqueId;
  *
  * <p>Jupiter's discovery issues are not reported here: the calling JVM reported them when it discovered the same
  * classes, and each unit a worker runs would otherwise log them again, in the output of whatever test came next.
+ *
+ * <p>Holds no state but the Jupiter engine it delegates to; the Launcher calls it on the thread that runs the unit.
  */
 final class WorkerEngine implements TestEngine {
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +64,7 @@ public final class WorkerMain {
         });
         Channel channel = connect(port, launch);
         startFlusher(channel);
-        BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+        BlockingQueue<Message.ToWorker> inbox = new LinkedBlockingQueue<>();
         AtomicReference<@Nullable UnitRunner> runner = new AtomicReference<>();
         // Created before the first unit, as the parent may answer a failure at any time after it.
         FailureGate gate = CancellableExecution.create() != null ? new FailureGate() : FailureGate.NONE;
@@ -98,39 +99,83 @@ public final class WorkerMain {
      * first sends an {@link Init} with that run's configuration parameters and system properties.
      */
     private static void run(
-            Channel channel, BlockingQueue<Message> inbox, AtomicReference<@Nullable UnitRunner> runnerHolder,
-            FailureGate gate) throws InterruptedException {
-        Map<String, String> parameters = new HashMap<>();
+            Channel channel, BlockingQueue<Message.ToWorker> inbox,
+            AtomicReference<@Nullable UnitRunner> runnerHolder, FailureGate gate) throws InterruptedException {
         Charset charset = consoleCharset();
         var out = new ChannelOutputStream(channel, false);
         var err = new ChannelOutputStream(channel, true);
         installStreams(out, err, charset);
         var forwarder = new EventForwarder(message -> send(channel, out, err, message), Throwables::capture, gate);
-        // Opened after the first Init, so that session listeners see the forwarded system properties.
-        UnitRunner runner = null;
+        var units = new Units(runnerHolder, forwarder, unit -> installStreams(out, err, charset),
+                done -> send(channel, out, err, done));
         try {
-            for (Message message = inbox.take(); !(message instanceof Message.Shutdown); message = inbox.take()) {
-                if (message instanceof Init init) {
-                    init.systemProperties().forEach(System::setProperty);
-                    parameters.clear();
-                    parameters.putAll(init.configurationParameters());
-                    // Output is relayed to the parent, which captures it there if asked to.
-                    parameters.put("junit.platform.output.capture.stdout", "false");
-                    parameters.put("junit.platform.output.capture.stderr", "false");
-                } else if (message instanceof RunUnit unit) {
-                    installStreams(out, err, charset);
-                    if (runner == null) {
-                        runner = new UnitRunner(true);
-                        runnerHolder.set(runner);
-                    }
-                    runner.run(unit, request -> request.configurationParameters(parameters), forwarder);
-                    send(channel, out, err, new UnitDone(unit.unitId(), forwarder.engineFailure()));
-                }
+            while (inbox.take().accept(units)) {
+                // until Shutdown
             }
         } finally {
+            UnitRunner runner = runnerHolder.get();
             if (runner != null) {
                 runner.close();
             }
+        }
+    }
+
+    /** What the main thread does with the parent's messages; returns whether to wait for the next one. */
+    private record Units(
+            AtomicReference<@Nullable UnitRunner> runner, EventForwarder forwarder, Consumer<RunUnit> beforeUnit,
+            Consumer<UnitDone> done, Map<String, String> parameters) implements Message.ToWorker.Visitor<Boolean> {
+
+        Units(AtomicReference<@Nullable UnitRunner> runner, EventForwarder forwarder, Consumer<RunUnit> beforeUnit,
+                Consumer<UnitDone> done) {
+            this(runner, forwarder, beforeUnit, done, new HashMap<>());
+        }
+
+        @Override
+        public Boolean init(Init init) {
+            init.systemProperties().forEach(System::setProperty);
+            parameters.clear();
+            parameters.putAll(init.configurationParameters());
+            // Output is relayed to the parent, which captures it there if asked to.
+            parameters.put("junit.platform.output.capture.stdout", "false");
+            parameters.put("junit.platform.output.capture.stderr", "false");
+            return true;
+        }
+
+        @Override
+        public Boolean runUnit(RunUnit unit) {
+            beforeUnit.accept(unit);
+            UnitRunner current = runner.get();
+            if (current == null) { // opened after the first Init, so that session listeners see its system properties
+                current = new UnitRunner(true);
+                runner.set(current);
+            }
+            current.run(unit, request -> request.configurationParameters(parameters), forwarder);
+            done.accept(new UnitDone(unit.unitId(), forwarder.engineFailure()));
+            return true;
+        }
+
+        @Override
+        public Boolean shutdown(Message.Shutdown message) {
+            return false;
+        }
+
+        @Override
+        public Boolean cancel(Message.Cancel message) {
+            throw handledByReader(message);
+        }
+
+        @Override
+        public Boolean verdict(Message.Verdict message) {
+            throw handledByReader(message);
+        }
+
+        @Override
+        public Boolean dumpThreads(Message.DumpThreads message) {
+            throw handledByReader(message);
+        }
+
+        private static IllegalStateException handledByReader(Message message) {
+            return new IllegalStateException("junit-xdist worker: " + message + " is handled by the channel reader");
         }
     }
 

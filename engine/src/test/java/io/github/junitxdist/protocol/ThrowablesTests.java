@@ -138,7 +138,7 @@ class ThrowablesTests {
     /** Sends a captured throwable through the wire format, as between a worker and the parent. */
     private static RemoteThrowable roundTrip(RemoteThrowable captured) throws IOException {
         var bytes = new ByteArrayOutputStream();
-        MessageCodec.write(new DataOutputStream(bytes), new Message.Finished("id", "FAILED", captured));
+        MessageCodec.write(new DataOutputStream(bytes), new Message.Finished("id", Message.Status.FAILED, captured));
         var read = (Message.Finished) MessageCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         return read.throwable();
     }

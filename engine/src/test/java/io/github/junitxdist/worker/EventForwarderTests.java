@@ -29,7 +29,7 @@ class EventForwarderTests {
 
         assertThat(sent).singleElement().isInstanceOfSatisfying(Finished.class, finished -> {
             assertThat(finished.uniqueId()).isEqualTo(test.getUniqueId());
-            assertThat(finished.status()).isEqualTo("FAILED");
+            assertThat(finished.status()).isEqualTo(Message.Status.FAILED);
             assertThat(Throwables.restore(finished.throwable()).getMessage()).isEqualTo(
                     "junit-xdist could not forward this test's result (FAILED) to the calling JVM: "
                             + "java.lang.OutOfMemoryError: Java heap space");
@@ -43,7 +43,7 @@ class EventForwarderTests {
         forwarder.executionFinished(test, TestExecutionResult.successful());
 
         assertThat(sent).singleElement().isInstanceOfSatisfying(Finished.class, finished -> {
-            assertThat(finished.status()).isEqualTo("FAILED");
+            assertThat(finished.status()).isEqualTo(Message.Status.FAILED);
             assertThat(Throwables.restore(finished.throwable()).getMessage()).isEqualTo(
                     "junit-xdist could not forward this test's result (SUCCESSFUL) to the calling JVM: "
                             + "java.lang.StackOverflowError");

@@ -27,7 +27,7 @@ class ParentWatcherTests {
         try (var server = new ServerSocket(0, 1, loopback)) {
             var worker = new Channel(new Socket(loopback, server.getLocalPort()));
             var parent = new Channel(server.accept());
-            BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+            BlockingQueue<Message.ToWorker> inbox = new LinkedBlockingQueue<>();
 
             Thread reader = ParentWatcher.start(worker, inbox, () -> {}, FailureGate.NONE);
             parent.send(new Message.Init(Map.of("k", "v"), Map.of()));

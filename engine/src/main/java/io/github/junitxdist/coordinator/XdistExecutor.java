@@ -1,0 +1,226 @@
+package io.github.junitxdist.coordinator;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import io.github.junitxdist.api.Constants;
+import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.discovery.ItemTraits;
+import io.github.junitxdist.discovery.TestItems;
+import io.github.junitxdist.history.DurationHistory;
+import io.github.junitxdist.plan.ExecutionPlan;
+import io.github.junitxdist.process.WorkerPool;
+import io.github.junitxdist.process.WorkerStarter;
+import io.github.junitxdist.protocol.Message.Init;
+import io.github.junitxdist.discovery.FixtureKeys;
+import io.github.junitxdist.scheduling.Affinity;
+import io.github.junitxdist.relay.RelayListener;
+import io.github.junitxdist.scheduling.Costs;
+import io.github.junitxdist.scheduling.Scheduler;
+import io.github.junitxdist.scheduling.WorkUnit;
+import io.github.junitxdist.scheduling.WorkerCount;
+import io.github.junitxdist.worker.WorkerMain;
+import java.io.IOException;
+import java.util.HashMap;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.apiguardian.api.API;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.launcher.Launcher;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Executes a run: reports the engine root's start and finish, and the plan's units in between, on worker JVMs or, with
+ * {@code xdist.workers=0}, a debugger attached, or when {@code xdist.workers=auto} finds forking not worth it (see
+ * {@link WorkerCount}), in the calling JVM.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class XdistExecutor {
+
+    private static final Logger LOGGER = Logger.getLogger("io.github.junitxdist");
+
+    private static final List<Class<?>> CLASSPATH_ANCHORS = List.of(
+            Launcher.class, TestEngine.class, JupiterTestEngine.class, org.junit.jupiter.api.Test.class,
+            org.junit.platform.commons.support.AnnotationSupport.class, AssertionFailedError.class, WorkerMain.class);
+
+    /** How long the coordinator waits for an event before it looks at time limits and cancellation again. */
+    private static final Duration TICK = Duration.ofMillis(200);
+
+    private XdistExecutor() {}
+
+    public static void execute(ExecutionRequest request, ExecutionPlan plan, XdistConfiguration configuration) {
+        var listener = new RelayListener(request.getEngineExecutionListener());
+        var root = request.getRootTestDescriptor();
+        listener.executionStarted(root);
+        TestExecutionResult result;
+        try {
+            var cancellation = Cancellation.of(request, configuration.maxFail(), listener);
+            run(request.getConfigurationParameters(), plan, configuration, listener, cancellation);
+            result = listener.engineFailure().map(TestExecutionResult::failed).orElse(TestExecutionResult.successful());
+        } catch (Exception e) {
+            result = TestExecutionResult.failed(e);
+        }
+        listener.executionFinished(root, result);
+    }
+
+    private static void run(
+            ConfigurationParameters parameters, ExecutionPlan plan, XdistConfiguration configuration,
+            RelayListener listener, Cancellation cancellation) throws Exception {
+        if (plan.items().isEmpty()) {
+            return;
+        }
+        var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
+        boolean debugger = WorkerStarter.debuggerAttached();
+        int workers = configuration.workers() == 0 || debugger ? 0 : configuration.workers();
+        List<WorkUnit> units = Costs.estimate(plan.cut(configuration.distribution(), Math.max(1, workers)),
+                history.earlierMillis());
+        if (workers > 0 && configuration.adaptive()) {
+            WorkerCount count = decide(units, history, workers);
+            announce(count);
+            if (count.workers() != workers && count.workers() > 0) {
+                units = Costs.estimate(plan.cut(configuration.distribution(), count.workers()), history.earlierMillis());
+            }
+            workers = count.workers();
+        }
+        int useful = workers == 0 ? 1 : Scheduler.usefulWorkers(units, workers);
+        Affinity affinity = useful > 1 ? fixtureAffinity(plan, units) : Affinity.NONE;
+        Scheduler scheduler = configuration.distribution().scheduler(units, useful, affinity);
+        try {
+            if (workers == 0) {
+                runInProcess(parameters, plan, scheduler, configuration, listener, cancellation, history, debugger);
+            } else {
+                runForked(parameters, plan, useful, scheduler, configuration, listener, cancellation, history);
+            }
+        } finally {
+            history.save();
+        }
+    }
+
+    /** Which fixture each unit needs, by the first top-level class it holds (see {@link FixtureKeys}). */
+    private static Affinity fixtureAffinity(ExecutionPlan plan, List<WorkUnit> units) {
+        FixtureKeys keys = FixtureKeys.load();
+        Map<Integer, String> byUnit = new HashMap<>();
+        for (WorkUnit unit : units) {
+            plan.scope(unit).tops().stream()
+                    .map(top -> top.getSource().orElse(null))
+                    .filter(ClassSource.class::isInstance)
+                    .findFirst()
+                    .flatMap(source -> keys.of((ClassSource) source))
+                    .ifPresent(key -> byUnit.put(unit.id(), key));
+        }
+        return Affinity.of(byUnit);
+    }
+
+    /** What {@code xdist.workers=auto} makes of these units: see {@link WorkerCount}. */
+    private static WorkerCount decide(List<WorkUnit> units, DurationHistory history, int processors) {
+        Map<String, Long> earlier = history.earlierMillis();
+        boolean durations = units.stream().anyMatch(unit -> earlier.containsKey(unit.uniqueId()));
+        long classes = units.stream().map(unit -> topLevel(unit.uniqueId())).distinct().count();
+        return WorkerCount.auto(units, (int) classes, durations, processors, history.workerStartMillis());
+    }
+
+    /** Running in the calling JVM is news to a user who expected workers: say so; otherwise log it. */
+    private static void announce(WorkerCount count) {
+        if (count.workers() == 0) {
+            System.err.println(count.reason());
+        } else {
+            LOGGER.fine(count::reason);
+        }
+    }
+
+    /** The unique id of the top-level container a unit's id lies in: its first two segments. */
+    static String topLevel(String uniqueId) {
+        int engineEnd = uniqueId.indexOf("]/[");
+        if (engineEnd < 0) {
+            return uniqueId;
+        }
+        int topEnd = uniqueId.indexOf("]/[", engineEnd + 3);
+        return topEnd < 0 ? uniqueId : uniqueId.substring(0, topEnd + 1);
+    }
+
+    private static void runInProcess(
+            ConfigurationParameters parameters, ExecutionPlan plan, Scheduler scheduler,
+            XdistConfiguration configuration, RelayListener listener, Cancellation cancellation,
+            DurationHistory history, boolean debugger) {
+        if (debugger && configuration.workers() != 0) {
+            System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
+                    + " instead of on forked workers");
+        }
+        InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters, newTestRunUid());
+    }
+
+    private static void runForked(
+            ConfigurationParameters parameters, ExecutionPlan plan, int workers, Scheduler scheduler,
+            XdistConfiguration configuration, RelayListener listener, Cancellation cancellation,
+            DurationHistory history) throws Exception {
+        WorkerPool pool = pool(configuration, workers, newTestRunUid());
+        var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
+        var settings = new Coordinator.Settings(pool, init, configuration.maxWorkerRestart().orElse(4 * workers),
+                configuration.timeout(), history, TICK);
+        new Coordinator(plan, scheduler, listener, cancellation, settings, WorkerStarts.LIMIT).run(workers);
+    }
+
+    private static String newTestRunUid() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * Starts the workers a run of these tests would use, so that they start while the Launcher finishes discovery and
+     * are ready when {@code execute} comes; best effort, and nothing when the tests would run in this JVM.
+     *
+     * @param traits where the traits found here are kept, for {@code execute} to find them again
+     */
+    public static void prestart(TestDescriptor root, ItemTraits traits, XdistConfiguration configuration) {
+        if (configuration.workers() == 0 || WorkerStarter.debuggerAttached()) {
+            return;
+        }
+        List<WorkUnit> units =
+                configuration.distribution().cut(TestItems.of(root, traits).items(), configuration.workers());
+        if (units.size() < 2) {
+            // One unit gains little from an early start, and build tools probe one class at a time (Surefire's scanner
+            // discovers each class on its own): starting a worker for each probe would only start unused JVMs.
+            return;
+        }
+        int workers = configuration.workers();
+        if (configuration.adaptive()) {
+            var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
+            workers = decide(Costs.estimate(units, history.earlierMillis()), history, workers).workers();
+            if (workers == 0) {
+                return;
+            }
+        }
+        workers = Scheduler.usefulWorkers(units, workers);
+        try {
+            pool(configuration, workers, newTestRunUid())
+                    .prestart(Math.min(workers, WorkerStarts.LIMIT));
+        } catch (IOException | RuntimeException e) {
+            // the run starts its workers itself, and reports what goes wrong then
+        }
+    }
+
+    private static WorkerPool pool(XdistConfiguration configuration, int workers, String testRunUid)
+            throws IOException {
+        List<String> jvmArguments = WorkerStarter.jvmArguments(CLASSPATH_ANCHORS, configuration.jvmArgs());
+        return WorkerPool.forSignature(new WorkerPool.Signature(jvmArguments, workers), server ->
+                new WorkerStarter(jvmArguments, server.port(), server.secret(), workers, testRunUid));
+    }
+
+    private static Map<String, String> configurationParameters(ConfigurationParameters parameters) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String key : parameters.keySet()) {
+            parameters.get(key).ifPresent(value -> map.put(key, value));
+        }
+        return map;
+    }
+}

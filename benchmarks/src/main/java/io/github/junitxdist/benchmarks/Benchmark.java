@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class Benchmark {
 
     private static int run(Options options, Toolchain toolchain, PrintStream out)
             throws IOException, InterruptedException {
-        ZonedDateTime started = ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        ZonedDateTime started = ZonedDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS);
         long start = System.nanoTime();
         int processors = Runtime.getRuntime().availableProcessors();
         Machine machine = Machine.describe(toolchain);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Which engine the benchmark measured: when the engine jar it copied was built, and the repository's commit with
@@ -19,7 +20,7 @@ record EngineBuild(String text) {
 
     /** Describes the engine jar of {@code toolchain} and the repository around {@code benchmarks/}. */
     static EngineBuild describe(Toolchain toolchain) throws IOException, InterruptedException {
-        Path benchmarks = toolchain.workDirectory().getParent();
+        Path benchmarks = Objects.requireNonNull(toolchain.workDirectory().toAbsolutePath().getParent(), "the work directory is in benchmarks/");
         String commit = git(benchmarks, "rev-parse", "--short", "HEAD");
         String engineChanges = git(benchmarks, "status", "--porcelain", "--", "../engine");
         return new EngineBuild("engine jar built " + Files.getLastModifiedTime(toolchain.engineJar()).toInstant()

@@ -17,7 +17,7 @@ final class LoadAverage {
     /** The current one-minute load average, or NaN where {@code /proc/loadavg} cannot be read. */
     static double now() {
         try {
-            return Double.parseDouble(Files.readString(LOADAVG).trim().split("\\s+")[0]);
+            return Double.parseDouble(Files.readString(LOADAVG).trim().split("\\s+", -1)[0]);
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }

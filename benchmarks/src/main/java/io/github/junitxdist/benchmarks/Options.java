@@ -64,7 +64,7 @@ record Options(boolean quick, int repetitions, List<String> suites, int workers,
 
     private static List<String> suiteIds(String argument) {
         List<String> ids = new ArrayList<>();
-        for (String id : argument.substring("--suites=".length()).split(",")) {
+        for (String id : argument.substring("--suites=".length()).split(",", -1)) {
             String normalized = id.trim().toUpperCase(Locale.ROOT);
             if (!ALL_SUITES.contains(normalized)) {
                 throw usage("unknown suite '" + id + "' in '" + argument + "'");

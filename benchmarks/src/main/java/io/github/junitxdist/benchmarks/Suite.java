@@ -56,6 +56,6 @@ record Suite(String id, String title, List<SyntheticClass> classes, int workers,
      */
     double lowerBoundMillis(int processors) {
         double share = (double) totalWorkMillis() / effectiveWorkers(processors);
-        return Math.max(share, Math.max(longestUnitMillis(), serialWorkMillis()));
+        return Math.max(share, (double) Math.max(longestUnitMillis(), serialWorkMillis()));
     }
 }

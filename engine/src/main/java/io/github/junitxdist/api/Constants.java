@@ -1,6 +1,6 @@
 package io.github.junitxdist.api;
 
-import static org.apiguardian.api.API.Status.STABLE;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apiguardian.api.API;
 
@@ -11,9 +11,11 @@ import org.apiguardian.api.API;
  * as {@code -D} system properties, through Surefire's {@code configurationParameters} or the ConsoleLauncher's
  * {@code --config}.
  *
+ * <p>Experimental until 1.0, like the annotations: keys and their legal values may still change.
+ *
  * @since 0.1
  */
-@API(status = STABLE, since = "0.1")
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Constants {
 
     /** The id of the junit-xdist test engine: {@value}. */

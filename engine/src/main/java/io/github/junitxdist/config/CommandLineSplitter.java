@@ -1,5 +1,6 @@
 package io.github.junitxdist.config;
 
+import io.github.junitxdist.api.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,8 @@ final class CommandLineSplitter {
         StringBuilder current = new StringBuilder();
         boolean inArgument = false;
         char quote = 0;
-        for (char c : value.toCharArray()) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
             if (quote != 0) {
                 if (c == quote) {
                     quote = 0;

@@ -3,6 +3,7 @@ package io.github.junitxdist.config;
 import io.github.junitxdist.api.Constants;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -45,7 +46,7 @@ final class UnknownKeys {
 
     static String nearest(String key) {
         return CONFIGURATION_KEYS.stream()
-                .min(Comparator.comparingInt(known -> distance(key.toLowerCase(), known.toLowerCase())))
+                .min(Comparator.comparingInt(known -> distance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT))))
                 .orElseThrow();
     }
 

@@ -13,6 +13,7 @@ import static io.github.junitxdist.api.Constants.WORKERS_ENVIRONMENT_VARIABLE;
 import static io.github.junitxdist.api.Constants.WORKERS_PROPERTY_NAME;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.junitxdist.api.InvalidConfigurationException;
 import io.github.junitxdist.scheduling.Distribution;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

@@ -53,15 +53,18 @@ final class Cancellation {
             return Optional.of("junit-xdist: not run, xdist.maxfail=%d failed tests reached"
                     .formatted(maxFail.getAsInt()));
         }
-        if (token != null && isCancellationRequested != null && requested()) {
+        if (requested()) {
             return Optional.of("junit-xdist: not run, the run was cancelled");
         }
         return Optional.empty();
     }
 
     private boolean requested() {
+        if (token == null || isCancellationRequested == null) {
+            return false;
+        }
         try {
-            return (Boolean) isCancellationRequested.invoke(token);
+            return Boolean.TRUE.equals(isCancellationRequested.invoke(token));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }

@@ -1,11 +1,11 @@
 package io.github.junitxdist.coordinator;
 
+import io.github.junitxdist.api.WorkerLostException;
 import io.github.junitxdist.coordinator.CoordinatorEvent.Connected;
 import io.github.junitxdist.coordinator.CoordinatorEvent.Exited;
 import io.github.junitxdist.coordinator.CoordinatorEvent.UnitFinished;
 import io.github.junitxdist.coordinator.CoordinatorEvent.WarmedUp;
 import io.github.junitxdist.coordinator.CoordinatorEvent.WorkerLost;
-import io.github.junitxdist.execution.WorkerLostException;
 import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.plan.ExecutionPlan;
 import io.github.junitxdist.process.WorkerHandle;

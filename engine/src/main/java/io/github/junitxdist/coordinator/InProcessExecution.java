@@ -37,8 +37,7 @@ final class InProcessExecution {
         Map<String, String> previous = setIdentity(testRunUid);
         var tree = new TreeState(plan.holders(), listener);
         try (var runner = new UnitRunner(false)) {
-            Optional<WorkUnit> next;
-            while ((next = scheduler.next(0)).isPresent()) {
+            for (Optional<WorkUnit> next = scheduler.next(0); next.isPresent(); next = scheduler.next(0)) {
                 WorkUnit unit = next.get();
                 var relay = new UnitRelay(plan.scope(unit), plan.index(), listener, tree);
                 Optional<String> cancelled = cancellation.reason();

@@ -41,7 +41,7 @@ final class RunEvents implements WorkerEvents {
 
     /** Reports the end of the worker's process to the queue when it comes. */
     void watchExit(WorkerHandle worker) {
-        worker.process().onExit().thenRun(() -> queue.add(new Exited(worker)));
+        var unused = worker.process().onExit().thenRun(() -> queue.add(new Exited(worker))); // an add cannot fail
     }
 
     @Override

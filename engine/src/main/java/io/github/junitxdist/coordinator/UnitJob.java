@@ -1,6 +1,6 @@
 package io.github.junitxdist.coordinator;
 
-import io.github.junitxdist.execution.WorkerLostException;
+import io.github.junitxdist.api.WorkerLostException;
 import io.github.junitxdist.process.WorkerJob;
 import io.github.junitxdist.protocol.Message.ToParent;
 import io.github.junitxdist.protocol.Message.UnitDone;

@@ -7,7 +7,7 @@
  * <p>It talks to workers only through {@link io.github.junitxdist.process.Workers} and
  * {@link io.github.junitxdist.process.WorkerHandle}, so scripted fake workers can drive it in plain unit tests.
  *
- * <p>Depends on {@code api}, {@code config}, {@code discovery}, {@code execution} (the exception it fails tests with),
+ * <p>Depends on {@code api} (including the exception it fails tests with), {@code config}, {@code discovery},
  * {@code history}, {@code plan}, {@code process}, {@code protocol}, {@code relay}, {@code scheduling} and {@code
  * worker} (whose unit runner serves the in-process path). Only {@code engine} depends on it.
  */

@@ -51,7 +51,7 @@ public final class ItemTraits {
     }
 
     private static Own lookUp(TestDescriptor descriptor) {
-        Optional<AnnotatedElement> element = element(descriptor.getSource().orElse(null));
+        Optional<AnnotatedElement> element = descriptor.getSource().flatMap(ItemTraits::element);
         Optional<String> group = element.flatMap(e -> AnnotationSupport.findAnnotation(e, XdistGroup.class))
                 .map(XdistGroup::value);
         boolean serial = element.map(e -> AnnotationSupport.isAnnotated(e, Serial.class)).orElse(false);

@@ -2,7 +2,6 @@ package io.github.junitxdist.discovery;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.github.junitxdist.api.Constants;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
@@ -56,9 +55,5 @@ public final class TakeoverRecord {
 
     static boolean isJupiterDescriptor(UniqueId uniqueId) {
         return uniqueId.getEngineId().filter(JUPITER_ENGINE_ID::equals).isPresent();
-    }
-
-    static boolean isXdistRoot(UniqueId uniqueId) {
-        return uniqueId.getSegments().size() == 1 && uniqueId.getEngineId().filter(Constants.ENGINE_ID::equals).isPresent();
     }
 }

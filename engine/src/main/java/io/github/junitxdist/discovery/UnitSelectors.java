@@ -34,6 +34,9 @@ public final class UnitSelectors {
     private UnitSelectors() {}
 
     /**
+     * The selectors that discover one unit in a worker: the original selectors inside the unit where they select part
+     * of it, else the unit itself.
+     *
      * @param selectors the original request's selectors
      * @param unitId the unique id of the unit's root descriptor
      * @param unitClassName the fully qualified name of the unit's top-level class

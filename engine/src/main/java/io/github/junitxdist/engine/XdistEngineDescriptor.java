@@ -1,6 +1,6 @@
 package io.github.junitxdist.engine;
 
-import io.github.junitxdist.config.InvalidConfigurationException;
+import io.github.junitxdist.api.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
 import io.github.junitxdist.discovery.ItemTraits;
 import io.github.junitxdist.plan.ExecutionPlan;

@@ -3,7 +3,7 @@ package io.github.junitxdist.engine;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.api.Constants;
-import io.github.junitxdist.config.InvalidConfigurationException;
+import io.github.junitxdist.api.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
 import io.github.junitxdist.coordinator.XdistExecutor;
 import io.github.junitxdist.discovery.AnnotationChecks;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -117,7 +118,7 @@ public final class DurationHistory {
                 warnNotOurs(key, file, notOurs.get());
                 return;
             }
-            Path directory = file.toAbsolutePath().getParent();
+            Path directory = Objects.requireNonNull(file.toAbsolutePath().getParent(), "a history file is not a root");
             Files.createDirectories(directory);
             saveLocked(directory.resolve(file.getFileName() + ".lock"));
         } catch (IOException | RuntimeException e) {

@@ -53,7 +53,7 @@ final class WorkerClasspath {
     /** The entries of {@code java.class.path}, the context class loader chain and the anchors' code sources. */
     private static List<Path> sources(List<Class<?>> anchors) {
         List<Path> sources = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator, -1)) {
             if (!entry.isBlank()) {
                 sources.add(Path.of(entry).toAbsolutePath().normalize());
             }
@@ -91,7 +91,7 @@ final class WorkerClasspath {
             if (classPath == null) {
                 return;
             }
-            for (String reference : classPath.trim().split("\\s+")) {
+            for (String reference : classPath.trim().split("\\s+", -1)) {
                 Path referenced = resolve(path, reference);
                 if (referenced != null) {
                     addWithManifest(entries, referenced);
@@ -104,7 +104,8 @@ final class WorkerClasspath {
 
     private static @Nullable Path resolve(Path jar, String reference) {
         try {
-            return Path.of(jar.getParent().toUri().resolve(reference));
+            Path directory = jar.toAbsolutePath().getParent();
+            return directory == null ? null : Path.of(directory.toUri().resolve(reference));
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -105,10 +105,10 @@ final class Fields {
                 string(e.getFileName());
                 out.writeInt(e.getLineNumber());
             }
-            boolean hasCause = s.cause() != null && depth < MAX_DEPTH;
-            out.writeBoolean(hasCause);
-            if (hasCause) {
-                snapshot(s.cause(), depth + 1);
+            Snapshot cause = depth < MAX_DEPTH ? s.cause() : null;
+            out.writeBoolean(cause != null);
+            if (cause != null) {
+                snapshot(cause, depth + 1);
             }
             List<Snapshot> suppressed = depth < MAX_DEPTH ? s.suppressed() : List.of();
             out.writeInt(suppressed.size());

@@ -29,7 +29,7 @@ public sealed interface Message permits Message.ToWorker, Message.ToParent {
      */
     sealed interface ToWorker extends Message permits Init, RunUnit, Shutdown, Cancel, Verdict, DumpThreads {
 
-        <R extends @Nullable Object> R accept(Visitor<R> visitor);
+        <R extends @Nullable Object> R accept(ToWorker.Visitor<R> visitor);
 
         /** One method per message to a worker; implementations say what the receiving side does with each. */
         interface Visitor<R extends @Nullable Object> {
@@ -56,7 +56,7 @@ public sealed interface Message permits Message.ToWorker, Message.ToParent {
             permits DynamicTestRegistered, Started, Skipped, Finished, ReportEntry, FileEntry, Output, UnitDone,
                     ThreadDump, Exiting {
 
-        <R extends @Nullable Object> R accept(Visitor<R> visitor);
+        <R extends @Nullable Object> R accept(ToParent.Visitor<R> visitor);
 
         /** One method per message to the parent; implementations say what the receiving side does with each. */
         interface Visitor<R extends @Nullable Object> {

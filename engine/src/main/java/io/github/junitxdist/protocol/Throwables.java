@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ public final class Throwables {
 
     /**
      * How deep a snapshot nests: causes and suppressed throwables count one level each. A longer cause chain is cut
-     * there, and the cut says so (see {@link #cutNote}); the protocol carries up to 64 levels.
+     * there, and the cut says so (see {@link Snapshots#cutNote}); the protocol carries up to 64 levels.
      */
     static final int MAX_DEPTH = 48;
 
@@ -107,7 +108,10 @@ public final class Throwables {
             return chain(throwable, 0);
         }
 
-        /** The snapshot of {@code first} and its causes; {@code depth} is the nesting level of {@code first}. */
+        /**
+         * The snapshot of {@code first} and its causes; {@code depth} is the nesting level of {@code first}, which the
+         * caller has checked is unseen and within the depth and count limits.
+         */
         private Snapshot chain(Throwable first, int depth) {
             // Outermost first, so that the budgets go to what a reader sees first; the records nest the other way.
             List<Snapshot> parts = new ArrayList<>();
@@ -128,7 +132,7 @@ public final class Throwables {
                 cause = new Snapshot(s.className(), s.message(), s.assertionError(), s.stackTrace(), cause,
                         s.suppressed(), s.expected(), s.actual());
             }
-            return cause;
+            return Objects.requireNonNull(cause, "the first throwable of a chain is always kept");
         }
 
         /** The snapshot of one throwable and its suppressed ones, without its cause. */

@@ -36,6 +36,7 @@ public final class WorkerException extends RuntimeException {
     }
 
     @Override
+    @SuppressWarnings("OverrideThrowableToString") // the point: reports show the worker's class name, not ours
     public String toString() {
         String message = getLocalizedMessage();
         return message == null ? originalClassName : originalClassName + ": " + message;

@@ -73,8 +73,8 @@ final class PendingOutput {
         memory.clear();
         memoryBytes = 0;
         held.forEach(message -> emit(listener, message));
-        if (spill != null) {
-            writeSpilled(listener);
+        if (spill != null && spillFile != null) {
+            writeSpilled(listener, spill, spillFile);
         }
     }
 
@@ -86,10 +86,9 @@ final class PendingOutput {
         }
     }
 
-    private void writeSpilled(RelayListener listener) {
-        Path file = spillFile;
+    private void writeSpilled(RelayListener listener, DataOutputStream spilled, Path file) {
         try {
-            spill.close();
+            spilled.close();
             try (var in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024))) {
                 while (true) {
                     Message.ToParent message;

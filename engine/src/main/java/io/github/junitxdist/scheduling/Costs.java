@@ -25,7 +25,7 @@ public final class Costs {
     public static List<WorkUnit> estimate(List<WorkUnit> units, Map<String, Long> earlierMillis) {
         long[] perTest = units.stream()
                 .filter(unit -> earlierMillis.containsKey(unit.uniqueId()))
-                .mapToLong(unit -> earlierMillis.get(unit.uniqueId()) / Math.max(1, unit.tests()))
+                .mapToLong(unit -> earlierMillis.getOrDefault(unit.uniqueId(), 0L) / Math.max(1, unit.tests()))
                 .sorted()
                 .toArray();
         if (perTest.length == 0) {

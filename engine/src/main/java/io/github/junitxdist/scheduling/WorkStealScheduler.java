@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
 
@@ -27,8 +28,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class WorkStealScheduler implements Scheduler {
 
-    private final TreeSet<WorkUnit> serial = new TreeSet<>(Locks.COSTLIEST_FIRST);
-    private final List<TreeSet<WorkUnit>> shares = new ArrayList<>();
+    private final NavigableSet<WorkUnit> serial = new TreeSet<>(Locks.COSTLIEST_FIRST);
+    private final List<NavigableSet<WorkUnit>> shares = new ArrayList<>();
     private final Map<Integer, Integer> owner = new HashMap<>();
     private final Locks locks = new Locks();
 
@@ -71,21 +72,29 @@ public final class WorkStealScheduler implements Scheduler {
         if (workerIndex == SERIAL_WORKER && !serial.isEmpty()) {
             return locks.take(serial, locks.first(serial, ahead));
         }
-        TreeSet<WorkUnit> own = shares.get(workerIndex % shares.size());
+        int ownIndex = workerIndex % shares.size();
+        NavigableSet<WorkUnit> own = shares.get(ownIndex);
         // What the other workers will run next holds back what this one may take: their blocked next units, and the
         // next serial unit while none runs.
         locks.reserveNextSerial(serial, ahead);
-        shares.stream().filter(share -> share != own).forEach(share -> locks.waitAhead(share, ahead));
+        othersThan(ownIndex).forEach(share -> locks.waitAhead(share, ahead));
         Optional<WorkUnit> mine = locks.take(own, locks.first(own, ahead));
-        return mine.isPresent() ? mine : steal(own, ahead);
+        return mine.isPresent() ? mine : steal(ownIndex, ahead);
+    }
+
+    /** The shares of the other workers, in worker order. */
+    private List<NavigableSet<WorkUnit>> othersThan(int ownIndex) {
+        List<NavigableSet<WorkUnit>> others = new ArrayList<>(shares);
+        others.remove(ownIndex);
+        return others;
     }
 
     /** Takes the cheapest unit that may start from the share with the most cost left, or else from the next one. */
-    private Optional<WorkUnit> steal(TreeSet<WorkUnit> own, Locks.Queue ahead) {
-        List<TreeSet<WorkUnit>> victims = new ArrayList<>(shares.stream().filter(share -> share != own).toList());
+    private Optional<WorkUnit> steal(int ownIndex, Locks.Queue ahead) {
+        List<NavigableSet<WorkUnit>> victims = othersThan(ownIndex);
         victims.sort(java.util.Comparator.comparingLong(
-                (TreeSet<WorkUnit> share) -> share.stream().mapToLong(WorkUnit::cost).sum()).reversed());
-        for (TreeSet<WorkUnit> victim : victims) {
+                (NavigableSet<WorkUnit> share) -> share.stream().mapToLong(WorkUnit::cost).sum()).reversed());
+        for (NavigableSet<WorkUnit> victim : victims) {
             for (WorkUnit unit : victim.descendingSet()) {
                 if (locks.mayStart(unit, ahead)) {
                     return locks.take(victim, Optional.of(unit));
@@ -114,7 +123,7 @@ public final class WorkStealScheduler implements Scheduler {
     public List<WorkUnit> drain() {
         List<WorkUnit> left = new ArrayList<>(serial);
         serial.clear();
-        for (TreeSet<WorkUnit> share : shares) {
+        for (NavigableSet<WorkUnit> share : shares) {
             left.addAll(share);
             share.clear();
         }

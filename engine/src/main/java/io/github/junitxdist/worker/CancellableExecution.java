@@ -77,7 +77,7 @@ final class CancellableExecution {
         }
     }
 
-    private static RuntimeException rethrow(Throwable cause) {
+    private static RuntimeException rethrow(@Nullable Throwable cause) {
         if (cause instanceof RuntimeException runtime) {
             throw runtime;
         }

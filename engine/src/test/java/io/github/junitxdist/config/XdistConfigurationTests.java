@@ -3,6 +3,7 @@ package io.github.junitxdist.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.junitxdist.api.InvalidConfigurationException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -9,7 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import io.github.junitxdist.execution.WorkerLostException;
+import io.github.junitxdist.api.WorkerLostException;
 import io.github.junitxdist.testkit.fixtures.crash.ExitingFixture;
 import io.github.junitxdist.testkit.fixtures.crash.OrdinaryFixture;
 import io.github.junitxdist.testkit.fixtures.crash.OtherOrdinaryFixture;

@@ -3,7 +3,7 @@ package io.github.junitxdist.testkit.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import io.github.junitxdist.execution.WorkerLostException;
+import io.github.junitxdist.api.WorkerLostException;
 import io.github.junitxdist.testkit.fixtures.reliability.OnePassingTestFixture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

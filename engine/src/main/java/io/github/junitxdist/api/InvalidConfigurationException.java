@@ -1,4 +1,4 @@
-package io.github.junitxdist.config;
+package io.github.junitxdist.api;
 
 import static org.apiguardian.api.API.Status.MAINTAINED;
 

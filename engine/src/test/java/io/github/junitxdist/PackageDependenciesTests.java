@@ -36,8 +36,20 @@ class PackageDependenciesTests {
             Map.entry("relay", Set.of("plan", "protocol")),
             Map.entry("process", Set.of("api", "protocol")),
             Map.entry("worker", Set.of("api", "discovery", "protocol")),
-            Map.entry("coordinator", Set.of("api", "config", "discovery", "execution", "history", "plan", "process",
-                    "protocol", "relay", "scheduling", "worker")),
+            Map.entry(
+                    "coordinator",
+                    Set.of(
+                            "api",
+                            "config",
+                            "discovery",
+                            "execution",
+                            "history",
+                            "plan",
+                            "process",
+                            "protocol",
+                            "relay",
+                            "scheduling",
+                            "worker")),
             Map.entry("engine", Set.of("api", "config", "coordinator", "discovery", "plan")));
 
     private static final Pattern REFERENCE = Pattern.compile("io\\.github\\.junitxdist\\.([a-z]+)\\.");
@@ -47,9 +59,9 @@ class PackageDependenciesTests {
     void everyPackageDependsOnlyOnWhatItsPackageInfoAllows() throws IOException {
         Map<String, Set<String>> actual = dependencies();
 
-        assertThat(actual.keySet()).as("packages without declared dependencies")
-                .isSubsetOf(ALLOWED.keySet());
-        actual.forEach((pkg, uses) -> assertThat(uses).as("what %s depends on", pkg).isSubsetOf(ALLOWED.get(pkg)));
+        assertThat(actual.keySet()).as("packages without declared dependencies").isSubsetOf(ALLOWED.keySet());
+        actual.forEach(
+                (pkg, uses) -> assertThat(uses).as("what %s depends on", pkg).isSubsetOf(ALLOWED.get(pkg)));
     }
 
     @Test
@@ -57,7 +69,9 @@ class PackageDependenciesTests {
         Map<String, Set<String>> actual = dependencies();
 
         for (String pkg : actual.keySet()) {
-            assertThat(reachable(pkg, actual)).as("packages reachable from %s", pkg).doesNotContain(pkg);
+            assertThat(reachable(pkg, actual))
+                    .as("packages reachable from %s", pkg)
+                    .doesNotContain(pkg);
         }
     }
 
@@ -65,7 +79,8 @@ class PackageDependenciesTests {
     void everyPackageInfoSaysWhatThePackageMayDependOn() throws IOException {
         try (Stream<Path> packages = Files.list(SOURCES)) {
             for (Path pkg : packages.filter(Files::isDirectory).toList()) {
-                assertThat(Files.readString(pkg.resolve("package-info.java"))).as(pkg.toString())
+                assertThat(Files.readString(pkg.resolve("package-info.java")))
+                        .as(pkg.toString())
                         .containsPattern("Depends on|depends on");
             }
         }

@@ -44,18 +44,21 @@ public final class Benchmark {
         Machine machine = Machine.describe(toolchain);
         EngineBuild engine = EngineBuild.describe(toolchain);
         StartupProbe startup = StartupProbe.measure(toolchain);
-        out.printf("JVM start-up: %.2f s with the JUnit Platform, %.2f s bare%n", startup.junitJvmSeconds(),
-                startup.bareJvmSeconds());
+        out.printf(
+                "JVM start-up: %.2f s with the JUnit Platform, %.2f s bare%n",
+                startup.junitJvmSeconds(), startup.bareJvmSeconds());
         List<SuiteResult> results = new ArrayList<>();
         for (Suite suite : Suites.create(options.suites(), options.scale(), options.workers())) {
-            out.printf("%s: generating and compiling %d classes%n", suite.id(), suite.classes().size());
+            out.printf(
+                    "%s: generating and compiling %d classes%n",
+                    suite.id(), suite.classes().size());
             SuiteProject project = SuiteProject.generate(suite, toolchain);
-            results.add(new SuiteRunner(project, toolchain, out).run(List.of(Contender.values()),
-                    options.repetitions()));
+            results.add(
+                    new SuiteRunner(project, toolchain, out).run(List.of(Contender.values()), options.repetitions()));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        String report = new MarkdownReport(options, machine, engine, startup, processors, results, started, took)
-                .render();
+        String report =
+                new MarkdownReport(options, machine, engine, startup, processors, results, started, took).render();
         out.println();
         out.println(report);
         Path local = toolchain.workDirectory().resolve("benchmark-report.md");
@@ -65,8 +68,9 @@ public final class Benchmark {
             ReportFile.update(toolchain.report(), report);
         }
         out.println("Report written to " + local + (complete ? " and " + toolchain.report() : ""));
-        boolean allCounted = results.stream().allMatch(r -> List.of(Contender.values()).stream()
-                .allMatch(c -> r.samples(c).stream().allMatch(Sample::valid)));
+        boolean allCounted = results.stream()
+                .allMatch(r -> List.of(Contender.values()).stream()
+                        .allMatch(c -> r.samples(c).stream().allMatch(Sample::valid)));
         return allCounted ? 0 : 1;
     }
 }

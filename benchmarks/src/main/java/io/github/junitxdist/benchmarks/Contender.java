@@ -7,27 +7,47 @@ package io.github.junitxdist.benchmarks;
 enum Contender {
 
     /** The cost of Maven and Surefire themselves, to subtract from the Surefire contenders. */
-    MAVEN_OVERHEAD("Maven + Surefire, no test selected", "`mvn surefire:test -Dtest=NoSuchBenchmarkTests`",
-            Launch.MAVEN, History.NONE),
+    MAVEN_OVERHEAD(
+            "Maven + Surefire, no test selected",
+            "`mvn surefire:test -Dtest=NoSuchBenchmarkTests`",
+            Launch.MAVEN,
+            History.NONE),
     SEQUENTIAL("Jupiter, sequential", "ConsoleLauncher, `--exclude-engine=xdist`", Launch.CONSOLE, History.NONE),
-    JUPITER_PARALLEL("Jupiter, parallel classes, W threads",
-            "ConsoleLauncher, `--exclude-engine=xdist`, classes concurrent, fixed parallelism W", Launch.CONSOLE,
+    JUPITER_PARALLEL(
+            "Jupiter, parallel classes, W threads",
+            "ConsoleLauncher, `--exclude-engine=xdist`, classes concurrent, fixed parallelism W",
+            Launch.CONSOLE,
             History.NONE),
-    SUREFIRE_FORKS("Surefire, forkCount=W reuseForks=true",
-            "`mvn surefire:test -DforkCount=W -DreuseForks=true -Dsurefire.excludeJUnit5Engines=xdist`", Launch.MAVEN,
+    SUREFIRE_FORKS(
+            "Surefire, forkCount=W reuseForks=true",
+            "`mvn surefire:test -DforkCount=W -DreuseForks=true -Dsurefire.excludeJUnit5Engines=xdist`",
+            Launch.MAVEN,
             History.NONE),
-    XDIST_COLD("junit-xdist, W workers, cold", "ConsoleLauncher, `--config xdist.workers=W`, `.xdist/` deleted first",
-            Launch.CONSOLE, History.COLD),
-    XDIST_WARM("junit-xdist, W workers, warm",
-            "ConsoleLauncher, `--config xdist.workers=W`, `.xdist/` of an earlier run", Launch.CONSOLE, History.WARM),
-    XDIST_AUTO_WARM("junit-xdist, default (auto), warm",
+    XDIST_COLD(
+            "junit-xdist, W workers, cold",
+            "ConsoleLauncher, `--config xdist.workers=W`, `.xdist/` deleted first",
+            Launch.CONSOLE,
+            History.COLD),
+    XDIST_WARM(
+            "junit-xdist, W workers, warm",
+            "ConsoleLauncher, `--config xdist.workers=W`, `.xdist/` of an earlier run",
+            Launch.CONSOLE,
+            History.WARM),
+    XDIST_AUTO_WARM(
+            "junit-xdist, default (auto), warm",
             "ConsoleLauncher, no `xdist.workers` (the default `auto` decides how many, none included), `.xdist/` of an"
-                    + " earlier run", Launch.CONSOLE, History.WARM),
-    XDIST_WARM_C1("junit-xdist, W workers, warm, C1 only",
+                    + " earlier run",
+            Launch.CONSOLE,
+            History.WARM),
+    XDIST_WARM_C1(
+            "junit-xdist, W workers, warm, C1 only",
             "as warm, plus `--config xdist.jvmArgs=-XX:TieredStopAtLevel=1` (workers compile with C1 only)",
-            Launch.CONSOLE, History.WARM),
-    XDIST_SUREFIRE_WARM("junit-xdist via Surefire, W workers, warm",
-            "`XDIST_WORKERS=W mvn surefire:test` (one Surefire fork), `.xdist/` of an earlier run", Launch.MAVEN,
+            Launch.CONSOLE,
+            History.WARM),
+    XDIST_SUREFIRE_WARM(
+            "junit-xdist via Surefire, W workers, warm",
+            "`XDIST_WORKERS=W mvn surefire:test` (one Surefire fork), `.xdist/` of an earlier run",
+            Launch.MAVEN,
             History.WARM);
 
     /** How a contender's process is started. */

@@ -20,11 +20,13 @@ record EngineBuild(String text) {
 
     /** Describes the engine jar of {@code toolchain} and the repository around {@code benchmarks/}. */
     static EngineBuild describe(Toolchain toolchain) throws IOException, InterruptedException {
-        Path benchmarks = Objects.requireNonNull(toolchain.workDirectory().toAbsolutePath().getParent(), "the work directory is in benchmarks/");
+        Path benchmarks = Objects.requireNonNull(
+                toolchain.workDirectory().toAbsolutePath().getParent(), "the work directory is in benchmarks/");
         String commit = git(benchmarks, "rev-parse", "--short", "HEAD");
         String engineChanges = git(benchmarks, "status", "--porcelain", "--", "../engine");
-        return new EngineBuild("engine jar built " + Files.getLastModifiedTime(toolchain.engineJar()).toInstant()
-                .truncatedTo(ChronoUnit.SECONDS) + "; repository at commit "
+        return new EngineBuild("engine jar built "
+                + Files.getLastModifiedTime(toolchain.engineJar()).toInstant().truncatedTo(ChronoUnit.SECONDS)
+                + "; repository at commit "
                 + (commit.isEmpty() ? "unknown" : commit)
                 + (engineChanges.isEmpty() ? "" : ", with uncommitted changes in engine/"));
     }

@@ -23,8 +23,15 @@ import java.util.stream.Collectors;
  * @param started when the benchmark started
  * @param took how long the whole benchmark took
  */
-record MarkdownReport(Options options, Machine machine, EngineBuild engine, StartupProbe startup, int processors,
-        List<SuiteResult> results, ZonedDateTime started, Duration took) {
+record MarkdownReport(
+        Options options,
+        Machine machine,
+        EngineBuild engine,
+        StartupProbe startup,
+        int processors,
+        List<SuiteResult> results,
+        ZonedDateTime started,
+        Duration took) {
 
     /** The whole report, ready to print and to put into {@code docs/benchmarks.md}. */
     String render() {
@@ -46,21 +53,35 @@ record MarkdownReport(Options options, Machine machine, EngineBuild engine, Star
     }
 
     private void header(StringBuilder out) {
-        out.append("Command, from the repository root:\n\n```\n").append(command()).append("\n```\n\n");
-        out.append(String.format(Locale.ROOT, "Run on %s; it took %d min. %s, %d timed run%s per contender and suite,"
+        out.append("Command, from the repository root:\n\n```\n")
+                .append(command())
+                .append("\n```\n\n");
+        out.append(String.format(
+                Locale.ROOT,
+                "Run on %s; it took %d min. %s, %d timed run%s per contender and suite,"
                         + " medians reported; scale %.2f of the nominal durations.%n%n",
-                started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), took.toMinutes(),
-                options.quick() ? "Quick mode" : "Full mode", options.repetitions(),
-                options.repetitions() == 1 ? "" : "s", options.scale()));
+                started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                took.toMinutes(),
+                options.quick() ? "Quick mode" : "Full mode",
+                options.repetitions(),
+                options.repetitions() == 1 ? "" : "s",
+                options.scale()));
         out.append("Machine:\n\n```\n").append(machine.text()).append("```\n\n");
         out.append("Engine: ").append(engine.text()).append(".\n\n");
-        out.append(String.format(Locale.ROOT, "One JVM start (the unit of some targets): %.2f s for a JVM that starts"
+        out.append(String.format(
+                Locale.ROOT,
+                "One JVM start (the unit of some targets): %.2f s for a JVM that starts"
                         + " the JUnit Platform and discovers nothing (ConsoleLauncher on an empty directory); a bare"
                         + " `java -version` takes %.2f s. Medians of 5.%n%n",
-                startup.junitJvmSeconds(), startup.bareJvmSeconds()));
+                startup.junitJvmSeconds(),
+                startup.bareJvmSeconds()));
         out.append("| contender | how it is run |\n|---|---|\n");
         for (Contender contender : Contender.values()) {
-            out.append("| ").append(contender.label()).append(" | ").append(contender.how()).append(" |\n");
+            out.append("| ")
+                    .append(contender.label())
+                    .append(" | ")
+                    .append(contender.how())
+                    .append(" |\n");
         }
         out.append("\nEvery run is a separate process, timed from start to exit (so JVM start-up, discovery and, for"
                 + " Maven, Maven itself are included). A run counts only if it ran every test of the suite"
@@ -74,11 +95,21 @@ record MarkdownReport(Options options, Machine machine, EngineBuild engine, Star
         out.append("| contender | median wall | runs | launch to first test | junit-xdist warm / this"
                 + " | junit-xdist cold / this |\n|---|---:|---|---:|---:|---:|\n");
         for (Contender contender : Contender.values()) {
-            out.append(row(result, contender.label(), result.medianWall(contender), runs(result, contender),
-                    result.medianToFirstTest(contender), contender.runsTests()));
+            out.append(row(
+                    result,
+                    contender.label(),
+                    result.medianWall(contender),
+                    runs(result, contender),
+                    result.medianToFirstTest(contender),
+                    contender.runsTests()));
         }
-        out.append(row(result, "Surefire minus Maven overhead (computed)", Targets.surefireWithoutMaven(result), "",
-                OptionalDouble.empty(), true));
+        out.append(row(
+                result,
+                "Surefire minus Maven overhead (computed)",
+                Targets.surefireWithoutMaven(result),
+                "",
+                OptionalDouble.empty(),
+                true));
         out.append('\n');
         out.append(loadRange(result));
         if (!result.historyWritten()) {
@@ -95,15 +126,23 @@ record MarkdownReport(Options options, Machine machine, EngineBuild engine, Star
                 .summaryStatistics();
         return loads.getCount() == 0
                 ? ""
-                : String.format(Locale.ROOT, "One-minute load average just before the timed runs: %.1f to %.1f"
-                        + " (%d processors; the benchmark's own previous run is part of it).%n%n",
-                        loads.getMin(), loads.getMax(), processors);
+                : String.format(
+                        Locale.ROOT,
+                        "One-minute load average just before the timed runs: %.1f to %.1f"
+                                + " (%d processors; the benchmark's own previous run is part of it).%n%n",
+                        loads.getMin(),
+                        loads.getMax(),
+                        processors);
     }
 
     private String workDescription(Suite suite) {
         if (suite.totalWorkMillis() == 0) {
-            return String.format(Locale.ROOT, "%d classes, %d tests that do no work; W = %d.%n%n",
-                    suite.classes().size(), suite.testCount(), suite.workers());
+            return String.format(
+                    Locale.ROOT,
+                    "%d classes, %d tests that do no work; W = %d.%n%n",
+                    suite.classes().size(),
+                    suite.testCount(),
+                    suite.workers());
         }
         String serial = suite.serialWorkMillis() == 0
                 ? ""
@@ -111,16 +150,28 @@ record MarkdownReport(Options options, Machine machine, EngineBuild engine, Star
         String capped = suite.effectiveWorkers(processors) < suite.workers()
                 ? " (CPU-bound: W is capped at the " + processors + " processors)"
                 : "";
-        return String.format(Locale.ROOT, "%d classes, %d tests, %.1f s of work (longest class %.1f s%s); W = %d."
+        return String.format(
+                Locale.ROOT,
+                "%d classes, %d tests, %.1f s of work (longest class %.1f s%s); W = %d."
                         + " Lower bound max(total work / W, longest unit, serial work) = %.2f s%s.%n%n",
-                suite.classes().size(), suite.testCount(), suite.totalWorkMillis() / 1000.0,
-                suite.longestUnitMillis() / 1000.0, serial, suite.workers(),
-                suite.lowerBoundMillis(processors) / 1000.0, capped);
+                suite.classes().size(),
+                suite.testCount(),
+                suite.totalWorkMillis() / 1000.0,
+                suite.longestUnitMillis() / 1000.0,
+                serial,
+                suite.workers(),
+                suite.lowerBoundMillis(processors) / 1000.0,
+                capped);
     }
 
     /** A table row; {@code withRatios} is false for a row that is not a way of running the suite. */
-    private static String row(SuiteResult result, String label, OptionalDouble median, String runs,
-            OptionalDouble toFirstTest, boolean withRatios) {
+    private static String row(
+            SuiteResult result,
+            String label,
+            OptionalDouble median,
+            String runs,
+            OptionalDouble toFirstTest,
+            boolean withRatios) {
         OptionalDouble none = OptionalDouble.empty();
         return "| " + label + " | " + seconds(median) + " | " + runs + " | " + seconds(toFirstTest) + " | "
                 + ratio(withRatios ? Targets.ratio(result.medianWall(Contender.XDIST_WARM), median) : none) + " | "
@@ -141,9 +192,17 @@ record MarkdownReport(Options options, Machine machine, EngineBuild engine, Star
         out.append("### Targets\n\n\"One JVM start\" is the JUnit JVM start above.\n\n")
                 .append("| suite | target | measured | limit | result |\n|---|---|---:|---:|---|\n");
         for (Target target : targets) {
-            out.append("| ").append(target.suite()).append(" | ").append(target.description()).append(" | ")
-                    .append(target.measuredText()).append(" | ").append(target.limitText()).append(" | ")
-                    .append(target.verdict()).append(" |\n");
+            out.append("| ")
+                    .append(target.suite())
+                    .append(" | ")
+                    .append(target.description())
+                    .append(" | ")
+                    .append(target.measuredText())
+                    .append(" | ")
+                    .append(target.limitText())
+                    .append(" | ")
+                    .append(target.verdict())
+                    .append(" |\n");
         }
         out.append('\n');
     }

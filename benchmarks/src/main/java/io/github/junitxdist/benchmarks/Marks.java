@@ -26,7 +26,9 @@ record Marks(OptionalLong firstStart, OptionalLong firstSerialStart) {
                 .toList();
         return new Marks(
                 lines.stream().mapToLong(fields -> Long.parseLong(fields[0])).min(),
-                lines.stream().filter(fields -> Boolean.parseBoolean(fields[2]))
-                        .mapToLong(fields -> Long.parseLong(fields[0])).min());
+                lines.stream()
+                        .filter(fields -> Boolean.parseBoolean(fields[2]))
+                        .mapToLong(fields -> Long.parseLong(fields[0]))
+                        .min());
     }
 }

@@ -75,7 +75,7 @@ record Options(boolean quick, int repetitions, List<String> suites, int workers,
     }
 
     private static IllegalArgumentException usage(String problem) {
-        return new IllegalArgumentException(problem
-                + "; allowed: --quick, --reps=N, --suites=S1,S2,S3,S4, --workers=N");
+        return new IllegalArgumentException(
+                problem + "; allowed: --quick, --reps=N, --suites=S1,S2,S3,S4, --workers=N");
     }
 }

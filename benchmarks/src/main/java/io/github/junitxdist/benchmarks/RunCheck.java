@@ -22,8 +22,9 @@ final class RunCheck {
     private RunCheck() {}
 
     /** What is wrong with the run, or {@code null} if it ran all {@code expectedTests} tests successfully. */
-    static @Nullable String problem(Contender contender, TimedProcess.Result result, int expectedTests,
-            Path surefireReports) throws IOException {
+    static @Nullable String problem(
+            Contender contender, TimedProcess.Result result, int expectedTests, Path surefireReports)
+            throws IOException {
         if (result.exitCode() != 0) {
             return "exit code " + result.exitCode() + " (see " + result.log() + ")";
         }
@@ -54,12 +55,14 @@ final class RunCheck {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(reports)) {
-            files = list.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml")).toList();
+            files = list.filter(p -> p.getFileName().toString().matches("TEST-.*\\.xml"))
+                    .toList();
         }
         for (Path file : files) {
             Matcher tag = SUITE_TAG.matcher(Files.readString(file));
             if (tag.find()) {
-                long bad = attribute(tag.group(), "errors") + attribute(tag.group(), "skipped")
+                long bad = attribute(tag.group(), "errors")
+                        + attribute(tag.group(), "skipped")
                         + attribute(tag.group(), "failures");
                 successful += attribute(tag.group(), "tests") - bad;
                 unsuccessful += bad;

@@ -11,8 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param problem why the run does not count (failed, or ran fewer tests), or {@code null} if it counts
  * @param loadBefore the machine's one-minute load average just before the run
  */
-record Sample(double wallSeconds, @Nullable Double toFirstTestSeconds, @Nullable Double serialDelaySeconds,
-        @Nullable String problem, double loadBefore) {
+record Sample(
+        double wallSeconds,
+        @Nullable Double toFirstTestSeconds,
+        @Nullable Double serialDelaySeconds,
+        @Nullable String problem,
+        double loadBefore) {
 
     boolean valid() {
         return problem == null;
@@ -23,7 +27,8 @@ record Sample(double wallSeconds, @Nullable Double toFirstTestSeconds, @Nullable
         Double toFirst = marks.firstStart().isPresent()
                 ? (marks.firstStart().getAsLong() - result.launchEpochMillis()) / 1000.0
                 : null;
-        Double serialDelay = marks.firstStart().isPresent() && marks.firstSerialStart().isPresent()
+        Double serialDelay = marks.firstStart().isPresent()
+                        && marks.firstSerialStart().isPresent()
                 ? (marks.firstSerialStart().getAsLong() - marks.firstStart().getAsLong()) / 1000.0
                 : null;
         return new Sample(result.wallSeconds(), toFirst, serialDelay, problem, loadBefore);

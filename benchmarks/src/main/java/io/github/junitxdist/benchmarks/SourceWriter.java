@@ -95,13 +95,19 @@ final class SourceWriter {
         source.append("class ").append(spec.simpleName()).append(" {\n");
         if (marked) {
             source.append("\n    @BeforeAll\n    static void mark() {\n        BenchSupport.mark(\"")
-                    .append(spec.simpleName()).append("\", ").append(spec.serial()).append(");\n    }\n");
+                    .append(spec.simpleName())
+                    .append("\", ")
+                    .append(spec.serial())
+                    .append(");\n    }\n");
         }
         List<Long> tests = spec.testMillis();
         for (int i = 0; i < tests.size(); i++) {
-            source.append("\n    @Test\n    void test").append(String.format("%02d", i + 1))
+            source.append("\n    @Test\n    void test")
+                    .append(String.format("%02d", i + 1))
                     .append(spec.kind() == SyntheticClass.Kind.SLEEP ? "() throws InterruptedException {\n" : "() {\n")
-                    .append("        ").append(body(spec.kind(), i, tests.get(i))).append("\n    }\n");
+                    .append("        ")
+                    .append(body(spec.kind(), i, tests.get(i)))
+                    .append("\n    }\n");
         }
         return source.append("}\n").toString();
     }

@@ -26,9 +26,17 @@ record StartupProbe(double bareJvmSeconds, double junitJvmSeconds) {
         Path directory = Files.createDirectories(toolchain.workDirectory().resolve("startup-probe"));
         Path empty = Files.createDirectories(directory.resolve("empty"));
         List<String> bare = List.of(toolchain.java().toString(), "-version");
-        List<String> junit = List.of(toolchain.java().toString(), "-cp", toolchain.classpath(empty),
-                "org.junit.platform.console.ConsoleLauncher", "execute", "--disable-banner", "--details=none",
-                "--exclude-engine=xdist", "--scan-classpath", empty.toString());
+        List<String> junit = List.of(
+                toolchain.java().toString(),
+                "-cp",
+                toolchain.classpath(empty),
+                "org.junit.platform.console.ConsoleLauncher",
+                "execute",
+                "--disable-banner",
+                "--details=none",
+                "--exclude-engine=xdist",
+                "--scan-classpath",
+                empty.toString());
         return new StartupProbe(median(bare, directory, "bare-jvm"), median(junit, directory, "junit-jvm"));
     }
 

@@ -42,7 +42,10 @@ record Suite(String id, String title, List<SyntheticClass> classes, int workers,
     }
 
     long serialWorkMillis() {
-        return classes.stream().filter(SyntheticClass::serial).mapToLong(SyntheticClass::workMillis).sum();
+        return classes.stream()
+                .filter(SyntheticClass::serial)
+                .mapToLong(SyntheticClass::workMillis)
+                .sum();
     }
 
     /** W as far as the work can use it: for CPU-bound work, no more than the processors. */

@@ -77,7 +77,8 @@ final class SuiteProject {
 
     /** Writes the project afresh (deleting any earlier one with its history) and compiles its tests. */
     static SuiteProject generate(Suite suite, Toolchain toolchain) throws IOException, InterruptedException {
-        Path directory = toolchain.workDirectory().resolve("suites").resolve(suite.id().toLowerCase(Locale.ROOT));
+        Path directory =
+                toolchain.workDirectory().resolve("suites").resolve(suite.id().toLowerCase(Locale.ROOT));
         FileTrees.delete(directory);
         SuiteProject project = new SuiteProject(suite, directory);
         project.write(toolchain);
@@ -100,16 +101,18 @@ final class SuiteProject {
 
     private void write(Toolchain toolchain) throws IOException {
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve("pom.xml"), POM
-                .replace("@NAME@", "suite-" + suite.id().toLowerCase(Locale.ROOT))
-                .replace("@JUNIT@", toolchain.junitVersion())
-                .replace("@PROJECT@", toolchain.projectVersion())
-                .replace("@SUREFIRE@", toolchain.surefireVersion()));
+        Files.writeString(
+                directory.resolve("pom.xml"),
+                POM.replace("@NAME@", "suite-" + suite.id().toLowerCase(Locale.ROOT))
+                        .replace("@JUNIT@", toolchain.junitVersion())
+                        .replace("@PROJECT@", toolchain.projectVersion())
+                        .replace("@SUREFIRE@", toolchain.surefireVersion()));
         Path sources = Files.createDirectories(
                 directory.resolve("src/test/java").resolve(suite.packageName().replace('.', '/')));
         Files.writeString(sources.resolve("BenchSupport.java"), SourceWriter.support(suite.packageName()));
         for (SyntheticClass spec : suite.classes()) {
-            Files.writeString(sources.resolve(spec.simpleName() + ".java"),
+            Files.writeString(
+                    sources.resolve(spec.simpleName() + ".java"),
                     SourceWriter.testClass(suite.packageName(), spec, suite.marked()));
         }
     }
@@ -117,7 +120,11 @@ final class SuiteProject {
     private void compile(Toolchain toolchain) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(toolchain.maven());
         command.add("test-compile");
-        Path log = toolchain.workDirectory().resolve("benchmark-logs").resolve(suite.id()).resolve("compile.log");
+        Path log = toolchain
+                .workDirectory()
+                .resolve("benchmark-logs")
+                .resolve(suite.id())
+                .resolve("compile.log");
         TimedProcess.Result result = TimedProcess.run(command, directory, Map.of(), log, COMPILE_LIMIT);
         if (result.exitCode() != 0) {
             throw new IllegalStateException("Compiling suite " + suite.id() + " failed; see " + log);

@@ -38,8 +38,14 @@ final class SuiteRunner {
                 prepareHistory(contender);
                 Sample sample = execute(contender, "run" + repetition);
                 result.add(contender, sample);
-                progress.printf(Locale.ROOT, "%s run %d/%d  %-45s %7.2f s%s%n", project.suite().id(), repetition,
-                        repetitions, contender.label(), sample.wallSeconds(),
+                progress.printf(
+                        Locale.ROOT,
+                        "%s run %d/%d  %-45s %7.2f s%s%n",
+                        project.suite().id(),
+                        repetition,
+                        repetitions,
+                        contender.label(),
+                        sample.wallSeconds(),
                         sample.valid() ? "" : "  NOT COUNTED: " + sample.problem());
             }
         }
@@ -52,7 +58,7 @@ final class SuiteRunner {
      */
     private void prepareHistory(Contender contender) throws IOException, InterruptedException {
         switch (contender.history()) {
-            case NONE -> { }
+            case NONE -> {}
             case COLD -> FileTrees.delete(history());
             case WARM -> {
                 if (!Files.exists(history()) && (!historyKnown || result.historyWritten())) {
@@ -64,16 +70,27 @@ final class SuiteRunner {
 
     private Sample execute(Contender contender, String runName) throws IOException, InterruptedException {
         String stem = contender.name().toLowerCase(Locale.ROOT) + "-" + runName;
-        Path marks = toolchain.workDirectory().resolve("marks").resolve(project.suite().id()).resolve(stem + ".txt");
-        Path log = toolchain.workDirectory().resolve("benchmark-logs").resolve(project.suite().id())
+        Path marks = toolchain
+                .workDirectory()
+                .resolve("marks")
+                .resolve(project.suite().id())
+                .resolve(stem + ".txt");
+        Path log = toolchain
+                .workDirectory()
+                .resolve("benchmark-logs")
+                .resolve(project.suite().id())
                 .resolve(stem + ".log");
         Path reports = project.directory().resolve("target/surefire-reports");
         FileTrees.delete(marks);
         FileTrees.delete(reports);
         Files.createDirectories(marks.getParent());
         double load = LoadAverage.now();
-        TimedProcess.Result run = TimedProcess.run(ContenderCommand.of(contender, project, toolchain),
-                project.directory(), ContenderCommand.environment(contender, project, marks), log, RUN_LIMIT);
+        TimedProcess.Result run = TimedProcess.run(
+                ContenderCommand.of(contender, project, toolchain),
+                project.directory(),
+                ContenderCommand.environment(contender, project, marks),
+                log,
+                RUN_LIMIT);
         if (contender.history() != Contender.History.NONE) {
             historyKnown = true;
             result.historyWritten(Files.exists(history()));

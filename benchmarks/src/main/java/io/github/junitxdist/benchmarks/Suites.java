@@ -27,16 +27,28 @@ final class Suites {
     static List<Suite> create(List<String> ids, double scale, int workers) {
         List<Suite> suites = new ArrayList<>();
         for (String id : ids) {
-            suites.add(switch (id) {
-                case "S1" -> new Suite(id, "skewed, I/O-bound (sleeping tests; a few long classes, many short ones)",
-                        ioBound(scale, false), orDefault(workers, 4), false);
-                case "S2" -> new Suite(id, "5,000 trivial tests in 250 classes", trivial(), orDefault(workers, 2),
-                        false);
-                case "S3" -> new Suite(id, "CPU-bound classes", cpuBound(scale), orDefault(workers, 2), true);
-                case "S4" -> new Suite(id, "S1 with a third of its time in @Serial classes", ioBound(scale, true),
-                        orDefault(workers, 4), false);
-                default -> throw new IllegalArgumentException("unknown suite " + id);
-            });
+            suites.add(
+                    switch (id) {
+                        case "S1" ->
+                            new Suite(
+                                    id,
+                                    "skewed, I/O-bound (sleeping tests; a few long classes, many short ones)",
+                                    ioBound(scale, false),
+                                    orDefault(workers, 4),
+                                    false);
+                        case "S2" ->
+                            new Suite(
+                                    id, "5,000 trivial tests in 250 classes", trivial(), orDefault(workers, 2), false);
+                        case "S3" -> new Suite(id, "CPU-bound classes", cpuBound(scale), orDefault(workers, 2), true);
+                        case "S4" ->
+                            new Suite(
+                                    id,
+                                    "S1 with a third of its time in @Serial classes",
+                                    ioBound(scale, true),
+                                    orDefault(workers, 4),
+                                    false);
+                        default -> throw new IllegalArgumentException("unknown suite " + id);
+                    });
         }
         return suites;
     }
@@ -83,7 +95,8 @@ final class Suites {
         }
         double millisPerWeight = (double) SHORT_TOTAL_MILLIS / weightSum;
         return weights.stream()
-                .map(tests -> tests.stream().map(w -> Math.round(w * millisPerWeight)).toList())
+                .map(tests ->
+                        tests.stream().map(w -> Math.round(w * millisPerWeight)).toList())
                 .toList();
     }
 
@@ -94,8 +107,11 @@ final class Suites {
     private static List<SyntheticClass> trivial() {
         List<SyntheticClass> classes = new ArrayList<>();
         for (int i = 1; i <= TRIVIAL_CLASSES; i++) {
-            classes.add(new SyntheticClass("Trivial%03dTests".formatted(i), Kind.TRIVIAL,
-                    Collections.nCopies(TRIVIAL_TESTS_PER_CLASS, 0L), false));
+            classes.add(new SyntheticClass(
+                    "Trivial%03dTests".formatted(i),
+                    Kind.TRIVIAL,
+                    Collections.nCopies(TRIVIAL_TESTS_PER_CLASS, 0L),
+                    false));
         }
         return classes;
     }

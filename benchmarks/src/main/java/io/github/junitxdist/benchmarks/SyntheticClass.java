@@ -28,7 +28,9 @@ record SyntheticClass(String simpleName, Kind kind, List<Long> testMillis, boole
 
     /** The nominal work of the class: the sum of its tests' durations. */
     long workMillis() {
-        return kind == Kind.TRIVIAL ? 0 : testMillis.stream().mapToLong(Long::longValue).sum();
+        return kind == Kind.TRIVIAL
+                ? 0
+                : testMillis.stream().mapToLong(Long::longValue).sum();
     }
 
     int testCount() {

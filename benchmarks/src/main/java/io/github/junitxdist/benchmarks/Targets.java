@@ -28,34 +28,62 @@ final class Targets {
             double bound = suite.lowerBoundMillis(processors) / 1000.0;
             switch (suite.id()) {
                 case "S1" -> {
-                    targets.add(new Target("S1", "junit-xdist warm <= 1.10 x lower bound + one JVM start",
-                            result.medianWall(Contender.XDIST_WARM), SLACK * bound + jvm, "s"));
-                    targets.add(new Target("S1", "junit-xdist warm via Surefire / Surefire forkCount=W <= 0.85"
-                            + " (both whole `mvn` runs)", ratio(result.medianWall(Contender.XDIST_SUREFIRE_WARM),
-                            result.medianWall(Contender.SUREFIRE_FORKS)), SUREFIRE_RATIO, "x"));
-                    targets.add(new Target("S1", "junit-xdist warm (ConsoleLauncher) / (Surefire forkCount=W"
-                            + " - Maven overhead) <= 0.85", ratio(result.medianWall(Contender.XDIST_WARM),
-                            surefireWithoutMaven(result)), SUREFIRE_RATIO, "x"));
+                    targets.add(new Target(
+                            "S1",
+                            "junit-xdist warm <= 1.10 x lower bound + one JVM start",
+                            result.medianWall(Contender.XDIST_WARM),
+                            SLACK * bound + jvm,
+                            "s"));
+                    targets.add(new Target(
+                            "S1",
+                            "junit-xdist warm via Surefire / Surefire forkCount=W <= 0.85" + " (both whole `mvn` runs)",
+                            ratio(
+                                    result.medianWall(Contender.XDIST_SUREFIRE_WARM),
+                                    result.medianWall(Contender.SUREFIRE_FORKS)),
+                            SUREFIRE_RATIO,
+                            "x"));
+                    targets.add(new Target(
+                            "S1",
+                            "junit-xdist warm (ConsoleLauncher) / (Surefire forkCount=W" + " - Maven overhead) <= 0.85",
+                            ratio(result.medianWall(Contender.XDIST_WARM), surefireWithoutMaven(result)),
+                            SUREFIRE_RATIO,
+                            "x"));
                     targets.add(firstTest(result, jvm));
                 }
                 case "S2" -> {
-                    targets.add(new Target("S2", "junit-xdist warm - Jupiter sequential <= 1.5 s + 50 us x "
-                            + suite.testCount() + " tests", difference(result.medianWall(Contender.XDIST_WARM),
-                            result.medianWall(Contender.SEQUENTIAL)),
-                            S2_FIXED_SECONDS + S2_PER_TEST_SECONDS * suite.testCount(), "s"));
-                    targets.add(new Target("S2", "junit-xdist default (auto), warm / Jupiter sequential <= 1.2",
-                            ratio(result.medianWall(Contender.XDIST_AUTO_WARM), result.medianWall(Contender.SEQUENTIAL)),
-                            AUTO_RATIO, "x"));
+                    targets.add(new Target(
+                            "S2",
+                            "junit-xdist warm - Jupiter sequential <= 1.5 s + 50 us x " + suite.testCount() + " tests",
+                            difference(
+                                    result.medianWall(Contender.XDIST_WARM), result.medianWall(Contender.SEQUENTIAL)),
+                            S2_FIXED_SECONDS + S2_PER_TEST_SECONDS * suite.testCount(),
+                            "s"));
+                    targets.add(new Target(
+                            "S2",
+                            "junit-xdist default (auto), warm / Jupiter sequential <= 1.2",
+                            ratio(
+                                    result.medianWall(Contender.XDIST_AUTO_WARM),
+                                    result.medianWall(Contender.SEQUENTIAL)),
+                            AUTO_RATIO,
+                            "x"));
                 }
                 case "S4" -> {
-                    targets.add(new Target("S4", "serial chain starts at once: first serial class starts <= one JVM"
-                            + " start after the first class", result.medianSerialDelay(Contender.XDIST_WARM), jvm,
+                    targets.add(new Target(
+                            "S4",
+                            "serial chain starts at once: first serial class starts <= one JVM"
+                                    + " start after the first class",
+                            result.medianSerialDelay(Contender.XDIST_WARM),
+                            jvm,
                             "s"));
-                    targets.add(new Target("S4", "junit-xdist warm <= 1.10 x max(serial work, lower bound) + one JVM"
-                            + " start", result.medianWall(Contender.XDIST_WARM), SLACK * bound + jvm, "s"));
+                    targets.add(new Target(
+                            "S4",
+                            "junit-xdist warm <= 1.10 x max(serial work, lower bound) + one JVM" + " start",
+                            result.medianWall(Contender.XDIST_WARM),
+                            SLACK * bound + jvm,
+                            "s"));
                     targets.add(firstTest(result, jvm));
                 }
-                default -> { }
+                default -> {}
             }
         }
         return targets;
@@ -66,11 +94,14 @@ final class Targets {
      * first test minus plain Jupiter's: both pay for the launcher JVM and discovery, only junit-xdist for the rest.
      */
     private static Target firstTest(SuiteResult result, double jvm) {
-        return new Target(result.suite().id(), "execute to first test (junit-xdist warm minus Jupiter sequential,"
-                + " launch to first test) <= 1.5 x one JVM start",
-                difference(result.medianToFirstTest(Contender.XDIST_WARM),
-                        result.medianToFirstTest(Contender.SEQUENTIAL)),
-                FIRST_TEST_STARTS * jvm, "s");
+        return new Target(
+                result.suite().id(),
+                "execute to first test (junit-xdist warm minus Jupiter sequential,"
+                        + " launch to first test) <= 1.5 x one JVM start",
+                difference(
+                        result.medianToFirstTest(Contender.XDIST_WARM), result.medianToFirstTest(Contender.SEQUENTIAL)),
+                FIRST_TEST_STARTS * jvm,
+                "s");
     }
 
     /** Surefire's median minus the median of Maven running no test. */

@@ -35,8 +35,8 @@ final class TimedProcess {
     private TimedProcess() {}
 
     /** Runs {@code command} in {@code directory}; a process that outlives {@code limit} is killed and fails. */
-    static Result run(List<String> command, Path directory, Map<String, String> environment, Path log,
-            Duration limit) throws IOException, InterruptedException {
+    static Result run(List<String> command, Path directory, Map<String, String> environment, Path log, Duration limit)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
@@ -50,8 +50,8 @@ final class TimedProcess {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
-            throw new IllegalStateException("Timed out after " + limit + ": " + String.join(" ", command)
-                    + "; see " + log);
+            throw new IllegalStateException(
+                    "Timed out after " + limit + ": " + String.join(" ", command) + "; see " + log);
         }
         long wall = System.nanoTime() - start;
         return new Result(launchEpochMillis, wall, process.exitValue(), log);

@@ -23,19 +23,34 @@ import java.util.List;
  * @param workDirectory where suites, logs and marks go ({@code benchmarks/target})
  * @param report the markdown file the results are written to ({@code docs/benchmarks.md})
  */
-record Toolchain(Path java, Path mavenHome, Path localRepository, boolean offline, String junitVersion,
-        String surefireVersion, String projectVersion, Path consoleJar, Path engineJar, Path workDirectory,
+record Toolchain(
+        Path java,
+        Path mavenHome,
+        Path localRepository,
+        boolean offline,
+        String junitVersion,
+        String surefireVersion,
+        String projectVersion,
+        Path consoleJar,
+        Path engineJar,
+        Path workDirectory,
         Path report) {
 
     /** Reads the {@code benchmark.*} system properties; a missing one fails with a hint to run through Maven. */
     static Toolchain fromSystemProperties() {
         Path jars = Path.of(property("benchmark.jars"));
-        Toolchain toolchain = new Toolchain(Path.of(property("benchmark.java")),
-                Path.of(property("benchmark.mavenHome")), Path.of(property("benchmark.localRepository")),
-                Boolean.parseBoolean(property("benchmark.offline")), property("benchmark.junitVersion"),
-                property("benchmark.surefireVersion"), property("benchmark.projectVersion"),
-                jars.resolve("console-standalone.jar"), jars.resolve("junit-xdist-engine.jar"),
-                Path.of(property("benchmark.workDirectory")), Path.of(property("benchmark.report")));
+        Toolchain toolchain = new Toolchain(
+                Path.of(property("benchmark.java")),
+                Path.of(property("benchmark.mavenHome")),
+                Path.of(property("benchmark.localRepository")),
+                Boolean.parseBoolean(property("benchmark.offline")),
+                property("benchmark.junitVersion"),
+                property("benchmark.surefireVersion"),
+                property("benchmark.projectVersion"),
+                jars.resolve("console-standalone.jar"),
+                jars.resolve("junit-xdist-engine.jar"),
+                Path.of(property("benchmark.workDirectory")),
+                Path.of(property("benchmark.report")));
         for (Path jar : List.of(toolchain.consoleJar(), toolchain.engineJar())) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing; run through benchmarks/pom.xml (see README.md)");
@@ -46,7 +61,8 @@ record Toolchain(Path java, Path mavenHome, Path localRepository, boolean offlin
 
     /** The start of a {@code mvn} command line: batch mode, quiet, offline if the caller was, the same repository. */
     List<String> maven() {
-        List<String> command = new ArrayList<>(List.of(mavenHome.resolve("bin/mvn").toString(), "-B", "-q"));
+        List<String> command =
+                new ArrayList<>(List.of(mavenHome.resolve("bin/mvn").toString(), "-B", "-q"));
         if (offline) {
             command.add("-o");
         }
@@ -56,8 +72,7 @@ record Toolchain(Path java, Path mavenHome, Path localRepository, boolean offlin
 
     /** A classpath of the ConsoleLauncher, the engine and the given directory, in that order. */
     String classpath(Path classes) {
-        return String.join(File.pathSeparator, consoleJar.toString(), engineJar.toString(),
-                classes.toString());
+        return String.join(File.pathSeparator, consoleJar.toString(), engineJar.toString(), classes.toString());
     }
 
     private static String property(String key) {

@@ -37,8 +37,9 @@ final class CommandLineSplitter {
             }
         }
         if (quote != 0) {
-            throw new InvalidConfigurationException("Invalid value '%s' for configuration parameter %s: unclosed %s quote; expected JVM arguments separated by whitespace, quoted with \" or ' where they contain spaces"
-                    .formatted(value, key, quote));
+            throw new InvalidConfigurationException(
+                    "Invalid value '%s' for configuration parameter %s: unclosed %s quote; expected JVM arguments separated by whitespace, quoted with \" or ' where they contain spaces"
+                            .formatted(value, key, quote));
         }
         if (inArgument) {
             args.add(current.toString());

@@ -21,13 +21,18 @@ final class UnknownKeys {
     private static final Logger LOGGER = Logger.getLogger("io.github.junitxdist");
 
     private static final List<String> CONFIGURATION_KEYS = List.of(
-            Constants.WORKERS_PROPERTY_NAME, Constants.DIST_PROPERTY_NAME, Constants.JVM_ARGS_PROPERTY_NAME,
-            Constants.MAX_WORKER_RESTART_PROPERTY_NAME, Constants.TIMEOUT_PROPERTY_NAME,
-            Constants.MAX_FAIL_PROPERTY_NAME, Constants.DURATIONS_FILE_PROPERTY_NAME);
+            Constants.WORKERS_PROPERTY_NAME,
+            Constants.DIST_PROPERTY_NAME,
+            Constants.JVM_ARGS_PROPERTY_NAME,
+            Constants.MAX_WORKER_RESTART_PROPERTY_NAME,
+            Constants.TIMEOUT_PROPERTY_NAME,
+            Constants.MAX_FAIL_PROPERTY_NAME,
+            Constants.DURATIONS_FILE_PROPERTY_NAME);
 
     /** Set in every worker as system properties, which are configuration parameters too; a typo where unset. */
     private static final List<String> IDENTITY_KEYS = List.of(
-            Constants.WORKER_SYSTEM_PROPERTY, Constants.WORKER_COUNT_SYSTEM_PROPERTY,
+            Constants.WORKER_SYSTEM_PROPERTY,
+            Constants.WORKER_COUNT_SYSTEM_PROPERTY,
             Constants.TEST_RUN_UID_SYSTEM_PROPERTY);
 
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
@@ -46,7 +51,8 @@ final class UnknownKeys {
 
     static String nearest(String key) {
         return CONFIGURATION_KEYS.stream()
-                .min(Comparator.comparingInt(known -> distance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT))))
+                .min(Comparator.comparingInt(
+                        known -> distance(key.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT))))
                 .orElseThrow();
     }
 

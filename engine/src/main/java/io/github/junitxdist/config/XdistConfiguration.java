@@ -41,8 +41,14 @@ import org.junit.platform.engine.ConfigurationParameters;
  */
 @API(status = INTERNAL, since = "0.1")
 public record XdistConfiguration(
-        int workers, boolean adaptive, Distribution distribution, List<String> jvmArgs, OptionalInt maxWorkerRestart,
-        Optional<Duration> timeout, OptionalInt maxFail, Path durationsFile) {
+        int workers,
+        boolean adaptive,
+        Distribution distribution,
+        List<String> jvmArgs,
+        OptionalInt maxWorkerRestart,
+        Optional<Duration> timeout,
+        OptionalInt maxFail,
+        Path durationsFile) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
@@ -60,29 +66,44 @@ public record XdistConfiguration(
         String rawWorkers = fromEnvironment != null
                 ? fromEnvironment
                 : parameters.get(WORKERS_PROPERTY_NAME).orElse(WORKERS_DEFAULT);
-        int workers = parseWorkers(fromEnvironment != null
-                ? "environment variable " + WORKERS_ENVIRONMENT_VARIABLE
-                : "configuration parameter " + WORKERS_PROPERTY_NAME, rawWorkers);
+        int workers = parseWorkers(
+                fromEnvironment != null
+                        ? "environment variable " + WORKERS_ENVIRONMENT_VARIABLE
+                        : "configuration parameter " + WORKERS_PROPERTY_NAME,
+                rawWorkers);
         boolean adaptive = rawWorkers.strip().equalsIgnoreCase("auto");
-        Distribution distribution = distribution(parameters.get(DIST_PROPERTY_NAME).orElse(DIST_DEFAULT));
+        Distribution distribution =
+                distribution(parameters.get(DIST_PROPERTY_NAME).orElse(DIST_DEFAULT));
         if (distribution == Distribution.NO) {
             workers = 0;
         }
-        List<String> jvmArgs = parameters.get(JVM_ARGS_PROPERTY_NAME)
+        List<String> jvmArgs = parameters
+                .get(JVM_ARGS_PROPERTY_NAME)
                 .map(value -> CommandLineSplitter.split(JVM_ARGS_PROPERTY_NAME, value))
                 .orElse(List.of());
-        OptionalInt maxWorkerRestart = integer(parameters, MAX_WORKER_RESTART_PROPERTY_NAME, 0, "a non-negative integer");
+        OptionalInt maxWorkerRestart =
+                integer(parameters, MAX_WORKER_RESTART_PROPERTY_NAME, 0, "a non-negative integer");
         Optional<Duration> timeout = parameters.get(TIMEOUT_PROPERTY_NAME).map(XdistConfiguration::parseTimeout);
         OptionalInt maxFail = integer(parameters, MAX_FAIL_PROPERTY_NAME, 1, "a positive integer");
-        Path durationsFile = durationsFile(parameters.get(DURATIONS_FILE_PROPERTY_NAME).orElse(DURATIONS_FILE_DEFAULT));
+        Path durationsFile =
+                durationsFile(parameters.get(DURATIONS_FILE_PROPERTY_NAME).orElse(DURATIONS_FILE_DEFAULT));
         return new XdistConfiguration(
-                workers, adaptive && workers > 0, distribution, jvmArgs, maxWorkerRestart, timeout, maxFail,
+                workers,
+                adaptive && workers > 0,
+                distribution,
+                jvmArgs,
+                maxWorkerRestart,
+                timeout,
+                maxFail,
                 durationsFile);
     }
 
     private static Distribution distribution(String raw) {
-        return Distribution.byKey(raw.strip().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> invalid(
-                "configuration parameter " + DIST_PROPERTY_NAME, raw, "one of " + String.join(", ", Distribution.keys())));
+        return Distribution.byKey(raw.strip().toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> invalid(
+                        "configuration parameter " + DIST_PROPERTY_NAME,
+                        raw,
+                        "one of " + String.join(", ", Distribution.keys())));
     }
 
     private static Path durationsFile(String raw) {
@@ -109,9 +130,12 @@ public record XdistConfiguration(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid(source, raw, "a positive integer, 'auto' (as many as the run can use, up to the number of"
-                + " available processors, none for one class or a short run) or 0 (run in the calling JVM without"
-                + " forking)");
+        throw invalid(
+                source,
+                raw,
+                "a positive integer, 'auto' (as many as the run can use, up to the number of"
+                        + " available processors, none for one class or a short run) or 0 (run in the calling JVM without"
+                        + " forking)");
     }
 
     private static OptionalInt integer(ConfigurationParameters parameters, String key, int minimum, String allowed) {
@@ -139,11 +163,14 @@ public record XdistConfiguration(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid("configuration parameter " + TIMEOUT_PROPERTY_NAME, raw, "a positive number of seconds, such as 30"
-                + " or 2.5");
+        throw invalid(
+                "configuration parameter " + TIMEOUT_PROPERTY_NAME,
+                raw,
+                "a positive number of seconds, such as 30" + " or 2.5");
     }
 
     private static InvalidConfigurationException invalid(String source, String value, String allowed) {
-        return new InvalidConfigurationException("Invalid value '%s' for %s: expected %s".formatted(value, source, allowed));
+        return new InvalidConfigurationException(
+                "Invalid value '%s' for %s: expected %s".formatted(value, source, allowed));
     }
 }

@@ -23,7 +23,9 @@ final class Cancellation {
     private final RelayListener listener;
 
     private Cancellation(
-            @Nullable Object token, @Nullable Method isCancellationRequested, OptionalInt maxFail,
+            @Nullable Object token,
+            @Nullable Method isCancellationRequested,
+            OptionalInt maxFail,
             RelayListener listener) {
         this.token = token;
         this.isCancellationRequested = isCancellationRequested;
@@ -33,9 +35,10 @@ final class Cancellation {
 
     static Cancellation of(ExecutionRequest request, OptionalInt maxFail, RelayListener listener) {
         try {
-            Object token = ExecutionRequest.class.getMethod("getCancellationToken").invoke(request);
-            Method check = Class.forName("org.junit.platform.engine.CancellationToken")
-                    .getMethod("isCancellationRequested");
+            Object token =
+                    ExecutionRequest.class.getMethod("getCancellationToken").invoke(request);
+            Method check =
+                    Class.forName("org.junit.platform.engine.CancellationToken").getMethod("isCancellationRequested");
             return new Cancellation(token, check, maxFail, listener);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return new Cancellation(null, null, maxFail, listener);
@@ -50,8 +53,8 @@ final class Cancellation {
     /** Why no more units should start, if they should not. */
     Optional<String> reason() {
         if (maxFail.isPresent() && listener.failedTests() >= maxFail.getAsInt()) {
-            return Optional.of("junit-xdist: not run, xdist.maxfail=%d failed tests reached"
-                    .formatted(maxFail.getAsInt()));
+            return Optional.of(
+                    "junit-xdist: not run, xdist.maxfail=%d failed tests reached".formatted(maxFail.getAsInt()));
         }
         if (requested()) {
             return Optional.of("junit-xdist: not run, the run was cancelled");

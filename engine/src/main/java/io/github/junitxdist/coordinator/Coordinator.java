@@ -46,7 +46,11 @@ final class Coordinator {
 
     /** What does not change during a run; {@code tick} is how long the loop waits for an event before it looks up. */
     record Settings(
-            Workers workers, Init init, int maxWorkerRestart, Optional<Duration> timeout, DurationHistory history,
+            Workers workers,
+            Init init,
+            int maxWorkerRestart,
+            Optional<Duration> timeout,
+            DurationHistory history,
             Duration tick) {}
 
     private final ExecutionPlan plan;
@@ -65,8 +69,13 @@ final class Coordinator {
     private boolean cancelSent;
     private String lastFailure = "no worker could be started";
 
-    Coordinator(ExecutionPlan plan, Scheduler scheduler, RelayListener listener, Cancellation cancellation,
-            Settings settings, int startLimit) {
+    Coordinator(
+            ExecutionPlan plan,
+            Scheduler scheduler,
+            RelayListener listener,
+            Cancellation cancellation,
+            Settings settings,
+            int startLimit) {
         this.plan = plan;
         this.scheduler = scheduler;
         this.listener = listener;
@@ -89,7 +98,9 @@ final class Coordinator {
             }
             while ((scheduler.hasPending() || inFlight > 0) && step()) {
                 long now = System.nanoTime();
-                roster.active().forEach(worker -> worker.enforceTimeLimits(now, settings.timeout().orElse(null)));
+                roster.active()
+                        .forEach(worker ->
+                                worker.enforceTimeLimits(now, settings.timeout().orElse(null)));
             }
         } finally {
             roster.waiting().forEach(this::assignOrRelease);
@@ -133,10 +144,11 @@ final class Coordinator {
             starts.next(roster.starting(), this::stillWanted).forEach(this::startWorker);
         }
         if (cancelled.isEmpty() && roster.isEmpty()) {
-            var cause = new WorkerLostException(restarts.usedUp()
-                    ? "junit-xdist: not run, xdist.maxWorkerRestart=%d replacement workers were used up; %s"
-                            .formatted(restarts.max(), lastFailure)
-                    : lastFailure);
+            var cause = new WorkerLostException(
+                    restarts.usedUp()
+                            ? "junit-xdist: not run, xdist.maxWorkerRestart=%d replacement workers were used up; %s"
+                                    .formatted(restarts.max(), lastFailure)
+                            : lastFailure);
             drainPending(relay -> relay.failUnreported(cause));
             return false;
         }
@@ -174,8 +186,12 @@ final class Coordinator {
                 inFlight--;
                 if (e.resumable()) {
                     RunUnit original = plan.request(job.unit());
-                    reruns.put(job.unit().id(), new RunUnit(original.unitId(), original.selectors(),
-                            job.relay().remaining(original.allowedIds())));
+                    reruns.put(
+                            job.unit().id(),
+                            new RunUnit(
+                                    original.unitId(),
+                                    original.selectors(),
+                                    job.relay().remaining(original.allowedIds())));
                     scheduler.putBack(job.unit());
                 } else {
                     scheduler.done(job.unit());
@@ -187,8 +203,11 @@ final class Coordinator {
         } else if (event instanceof Exited e) {
             WorkerHandle worker = e.worker();
             if (worker.state() == WorkerState.STARTING && roster.holds(worker)) {
-                lastFailure = "junit-xdist worker %s could not start (%s). %s".formatted(
-                        worker.name(), worker.process().describeExit(1), worker.process().outputTail());
+                lastFailure = "junit-xdist worker %s could not start (%s). %s"
+                        .formatted(
+                                worker.name(),
+                                worker.process().describeExit(1),
+                                worker.process().outputTail());
                 lost(worker);
             }
         } else if (event instanceof WarmedUp e) {
@@ -280,7 +299,8 @@ final class Coordinator {
     private void cancelRunning() {
         if (!cancelSent) {
             cancelSent = true;
-            roster.active().stream().filter(worker -> worker.state() == WorkerState.RUNNING)
+            roster.active().stream()
+                    .filter(worker -> worker.state() == WorkerState.RUNNING)
                     .forEach(worker -> worker.send(new Message.Cancel()));
         }
     }

@@ -32,8 +32,13 @@ final class InProcessExecution {
     private InProcessExecution() {}
 
     static void run(
-            ExecutionPlan plan, Scheduler scheduler, RelayListener listener, Cancellation cancellation,
-            DurationHistory history, ConfigurationParameters configuration, String testRunUid) {
+            ExecutionPlan plan,
+            Scheduler scheduler,
+            RelayListener listener,
+            Cancellation cancellation,
+            DurationHistory history,
+            ConfigurationParameters configuration,
+            String testRunUid) {
         Map<String, String> previous = setIdentity(testRunUid);
         var tree = new TreeState(plan.holders(), listener);
         try (var runner = new UnitRunner(false)) {
@@ -48,7 +53,8 @@ final class InProcessExecution {
                 }
                 var forwarder = new EventForwarder(relay::handle, Throwables::local);
                 long start = System.nanoTime();
-                runner.run(plan.request(unit), request -> request.parentConfigurationParameters(configuration), forwarder);
+                runner.run(
+                        plan.request(unit), request -> request.parentConfigurationParameters(configuration), forwarder);
                 history.record(unit.uniqueId(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
                 relay.finish(forwarder.engineFailure(), IN_PROCESS_WORKER);
                 scheduler.done(unit);

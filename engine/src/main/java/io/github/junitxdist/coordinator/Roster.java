@@ -74,13 +74,17 @@ final class Roster {
      * yet. A connected worker waiting for work takes no processor time.
      */
     long starting() {
-        return active.values().stream().filter(worker -> !worker.isWarm()
-                && (worker.state() == WorkerState.STARTING || worker.state() == WorkerState.RUNNING)).count();
+        return active.values().stream()
+                .filter(worker -> !worker.isWarm()
+                        && (worker.state() == WorkerState.STARTING || worker.state() == WorkerState.RUNNING))
+                .count();
     }
 
     /** Stops the workers the run did not give back (still starting, lost, or stopped for a timeout). */
     void stopRest() {
-        List<WorkerHandle> stopped = used.stream().filter(worker -> worker.state() != WorkerState.RELEASED).toList();
+        List<WorkerHandle> stopped = used.stream()
+                .filter(worker -> worker.state() != WorkerState.RELEASED)
+                .toList();
         stopped.forEach(WorkerHandle::stop);
         for (WorkerHandle worker : stopped) {
             worker.process().awaitExitOrKill(10);

@@ -35,7 +35,8 @@ final class RunEvents implements WorkerEvents {
     }
 
     /** The next event, waiting for it up to the given time; null if none came. */
-    @Nullable CoordinatorEvent next(Duration wait) throws InterruptedException {
+    @Nullable
+    CoordinatorEvent next(Duration wait) throws InterruptedException {
         return queue.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 

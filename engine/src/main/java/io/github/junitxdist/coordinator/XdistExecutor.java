@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.api.Constants;
 import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.discovery.FixtureKeys;
 import io.github.junitxdist.discovery.ItemTraits;
 import io.github.junitxdist.discovery.TestItems;
 import io.github.junitxdist.history.DurationHistory;
@@ -11,17 +12,16 @@ import io.github.junitxdist.plan.ExecutionPlan;
 import io.github.junitxdist.process.WorkerPool;
 import io.github.junitxdist.process.WorkerStarter;
 import io.github.junitxdist.protocol.Message.Init;
-import io.github.junitxdist.discovery.FixtureKeys;
-import io.github.junitxdist.scheduling.Affinity;
 import io.github.junitxdist.relay.RelayListener;
+import io.github.junitxdist.scheduling.Affinity;
 import io.github.junitxdist.scheduling.Costs;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import io.github.junitxdist.scheduling.WorkerCount;
 import io.github.junitxdist.worker.WorkerMain;
 import java.io.IOException;
-import java.util.HashMap;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +51,13 @@ public final class XdistExecutor {
     private static final Logger LOGGER = Logger.getLogger("io.github.junitxdist");
 
     private static final List<Class<?>> CLASSPATH_ANCHORS = List.of(
-            Launcher.class, TestEngine.class, JupiterTestEngine.class, org.junit.jupiter.api.Test.class,
-            org.junit.platform.commons.support.AnnotationSupport.class, AssertionFailedError.class, WorkerMain.class);
+            Launcher.class,
+            TestEngine.class,
+            JupiterTestEngine.class,
+            org.junit.jupiter.api.Test.class,
+            org.junit.platform.commons.support.AnnotationSupport.class,
+            AssertionFailedError.class,
+            WorkerMain.class);
 
     /** How long the coordinator waits for an event before it looks at time limits and cancellation again. */
     private static final Duration TICK = Duration.ofMillis(200);
@@ -75,21 +80,26 @@ public final class XdistExecutor {
     }
 
     private static void run(
-            ConfigurationParameters parameters, ExecutionPlan plan, XdistConfiguration configuration,
-            RelayListener listener, Cancellation cancellation) throws Exception {
+            ConfigurationParameters parameters,
+            ExecutionPlan plan,
+            XdistConfiguration configuration,
+            RelayListener listener,
+            Cancellation cancellation)
+            throws Exception {
         if (plan.items().isEmpty()) {
             return;
         }
         var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
         boolean debugger = WorkerStarter.debuggerAttached();
         int workers = configuration.workers() == 0 || debugger ? 0 : configuration.workers();
-        List<WorkUnit> units = Costs.estimate(plan.cut(configuration.distribution(), Math.max(1, workers)),
-                history.earlierMillis());
+        List<WorkUnit> units =
+                Costs.estimate(plan.cut(configuration.distribution(), Math.max(1, workers)), history.earlierMillis());
         if (workers > 0 && configuration.adaptive()) {
             WorkerCount count = decide(units, history, workers);
             announce(count);
             if (count.workers() != workers && count.workers() > 0) {
-                units = Costs.estimate(plan.cut(configuration.distribution(), count.workers()), history.earlierMillis());
+                units = Costs.estimate(
+                        plan.cut(configuration.distribution(), count.workers()), history.earlierMillis());
             }
             workers = count.workers();
         }
@@ -126,7 +136,8 @@ public final class XdistExecutor {
     private static WorkerCount decide(List<WorkUnit> units, DurationHistory history, int processors) {
         Map<String, Long> earlier = history.earlierMillis();
         boolean durations = units.stream().anyMatch(unit -> earlier.containsKey(unit.uniqueId()));
-        long classes = units.stream().map(unit -> topLevel(unit.uniqueId())).distinct().count();
+        long classes =
+                units.stream().map(unit -> topLevel(unit.uniqueId())).distinct().count();
         return WorkerCount.auto(units, (int) classes, durations, processors, history.workerStartMillis());
     }
 
@@ -150,9 +161,14 @@ public final class XdistExecutor {
     }
 
     private static void runInProcess(
-            ConfigurationParameters parameters, ExecutionPlan plan, Scheduler scheduler,
-            XdistConfiguration configuration, RelayListener listener, Cancellation cancellation,
-            DurationHistory history, boolean debugger) {
+            ConfigurationParameters parameters,
+            ExecutionPlan plan,
+            Scheduler scheduler,
+            XdistConfiguration configuration,
+            RelayListener listener,
+            Cancellation cancellation,
+            DurationHistory history,
+            boolean debugger) {
         if (debugger && configuration.workers() != 0) {
             System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
                     + " instead of on forked workers");
@@ -161,13 +177,24 @@ public final class XdistExecutor {
     }
 
     private static void runForked(
-            ConfigurationParameters parameters, ExecutionPlan plan, int workers, Scheduler scheduler,
-            XdistConfiguration configuration, RelayListener listener, Cancellation cancellation,
-            DurationHistory history) throws Exception {
+            ConfigurationParameters parameters,
+            ExecutionPlan plan,
+            int workers,
+            Scheduler scheduler,
+            XdistConfiguration configuration,
+            RelayListener listener,
+            Cancellation cancellation,
+            DurationHistory history)
+            throws Exception {
         WorkerPool pool = pool(configuration, workers, newTestRunUid());
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
-        var settings = new Coordinator.Settings(pool, init, configuration.maxWorkerRestart().orElse(4 * workers),
-                configuration.timeout(), history, TICK);
+        var settings = new Coordinator.Settings(
+                pool,
+                init,
+                configuration.maxWorkerRestart().orElse(4 * workers),
+                configuration.timeout(),
+                history,
+                TICK);
         new Coordinator(plan, scheduler, listener, cancellation, settings, WorkerStarts.LIMIT).run(workers);
     }
 
@@ -195,15 +222,15 @@ public final class XdistExecutor {
         int workers = configuration.workers();
         if (configuration.adaptive()) {
             var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
-            workers = decide(Costs.estimate(units, history.earlierMillis()), history, workers).workers();
+            workers = decide(Costs.estimate(units, history.earlierMillis()), history, workers)
+                    .workers();
             if (workers == 0) {
                 return;
             }
         }
         workers = Scheduler.usefulWorkers(units, workers);
         try {
-            pool(configuration, workers, newTestRunUid())
-                    .prestart(Math.min(workers, WorkerStarts.LIMIT));
+            pool(configuration, workers, newTestRunUid()).prestart(Math.min(workers, WorkerStarts.LIMIT));
         } catch (IOException | RuntimeException e) {
             // the run starts its workers itself, and reports what goes wrong then
         }
@@ -212,8 +239,9 @@ public final class XdistExecutor {
     private static WorkerPool pool(XdistConfiguration configuration, int workers, String testRunUid)
             throws IOException {
         List<String> jvmArguments = WorkerStarter.jvmArguments(CLASSPATH_ANCHORS, configuration.jvmArgs());
-        return WorkerPool.forSignature(new WorkerPool.Signature(jvmArguments, workers), server ->
-                new WorkerStarter(jvmArguments, server.port(), server.secret(), workers, testRunUid));
+        return WorkerPool.forSignature(
+                new WorkerPool.Signature(jvmArguments, workers),
+                server -> new WorkerStarter(jvmArguments, server.port(), server.secret(), workers, testRunUid));
     }
 
     private static Map<String, String> configurationParameters(ConfigurationParameters parameters) {

@@ -57,7 +57,8 @@ public final class AnnotationChecks {
      */
     public static boolean check(TestDescriptor root, EngineDiscoveryListener listener) {
         var checks = new AnnotationChecks(listener, root.getUniqueId());
-        root.accept(descriptor -> descriptor.getSource()
+        root.accept(descriptor -> descriptor
+                .getSource()
                 .filter(ClassSource.class::isInstance)
                 .flatMap(source -> javaClass((ClassSource) source))
                 .ifPresent(checks::checkClass));
@@ -69,20 +70,26 @@ public final class AnnotationChecks {
             return;
         }
         checkGroup(testClass, ClassSource.from(testClass), "class " + testClass.getName());
-        for (Method method : ReflectionSupport.findMethods(testClass, method -> true, HierarchyTraversalMode.TOP_DOWN)) {
+        for (Method method :
+                ReflectionSupport.findMethods(testClass, method -> true, HierarchyTraversalMode.TOP_DOWN)) {
             String where = "method " + method.getDeclaringClass().getName() + "." + method.getName() + "()";
             MethodSource source = MethodSource.from(method);
-            if (AnnotationSupport.isAnnotated(method, Serial.class) && !AnnotationSupport.isAnnotated(method, Testable.class)) {
+            if (AnnotationSupport.isAnnotated(method, Serial.class)
+                    && !AnnotationSupport.isAnnotated(method, Testable.class)) {
                 report(source, "%s is not a test method. %s.".formatted(where, SERIAL_ALLOWED));
             }
             checkGroup(method, source, where);
         }
         for (Class<?> member : testClass.getDeclaredClasses()) {
-            boolean inner = !Modifier.isStatic(member.getModifiers()) && !member.isInterface() && !member.isAnnotation();
-            if (inner && !AnnotationSupport.isAnnotated(member, Nested.class)
+            boolean inner =
+                    !Modifier.isStatic(member.getModifiers()) && !member.isInterface() && !member.isAnnotation();
+            if (inner
+                    && !AnnotationSupport.isAnnotated(member, Nested.class)
                     && AnnotationSupport.isAnnotated(member, Serial.class)) {
-                report(ClassSource.from(member), "class %s is an inner class without @Nested, so it is not a test class. %s."
-                        .formatted(member.getName(), SERIAL_ALLOWED));
+                report(
+                        ClassSource.from(member),
+                        "class %s is an inner class without @Nested, so it is not a test class. %s."
+                                .formatted(member.getName(), SERIAL_ALLOWED));
             }
         }
     }
@@ -90,15 +97,20 @@ public final class AnnotationChecks {
     private void checkGroup(AnnotatedElement element, TestSource source, String where) {
         AnnotationSupport.findAnnotation(element, XdistGroup.class)
                 .filter(group -> group.value().isBlank())
-                .ifPresent(group -> report(source, ("@XdistGroup on %s has a blank name ('%s'): give the group a name,"
-                        + " such as @XdistGroup(\"database\")").formatted(where, group.value())));
+                .ifPresent(group -> report(
+                        source,
+                        ("@XdistGroup on %s has a blank name ('%s'): give the group a name,"
+                                        + " such as @XdistGroup(\"database\")")
+                                .formatted(where, group.value())));
     }
 
     private void report(TestSource source, String message) {
         found = true;
-        listener.issueEncountered(engineId, DiscoveryIssue.builder(Severity.ERROR, "junit-xdist: " + message)
-                .source(source)
-                .build());
+        listener.issueEncountered(
+                engineId,
+                DiscoveryIssue.builder(Severity.ERROR, "junit-xdist: " + message)
+                        .source(source)
+                        .build());
     }
 
     private static Optional<Class<?>> javaClass(ClassSource source) {

@@ -35,7 +35,8 @@ public final class IssueFilteringRequest implements EngineDiscoveryRequest {
         EngineDiscoveryListener original = delegate.getDiscoveryListener();
         this.listener = new EngineDiscoveryListener() {
             @Override
-            public void selectorProcessed(UniqueId engineId, DiscoverySelector selector, SelectorResolutionResult result) {
+            public void selectorProcessed(
+                    UniqueId engineId, DiscoverySelector selector, SelectorResolutionResult result) {
                 original.selectorProcessed(engineId, selector, result);
             }
 

@@ -38,7 +38,10 @@ import org.junit.platform.engine.support.hierarchical.Node;
 public final class ItemTraits {
 
     private static final Set<String> PER_JVM_RESOURCES = Set.of(
-            Resources.SYSTEM_PROPERTIES, Resources.SYSTEM_OUT, Resources.SYSTEM_ERR, Resources.LOCALE,
+            Resources.SYSTEM_PROPERTIES,
+            Resources.SYSTEM_OUT,
+            Resources.SYSTEM_ERR,
+            Resources.LOCALE,
             Resources.TIME_ZONE);
 
     /** A descriptor's own traits; {@code isolated} when it holds Jupiter's global lock exclusively. */
@@ -54,7 +57,8 @@ public final class ItemTraits {
         Optional<AnnotatedElement> element = descriptor.getSource().flatMap(ItemTraits::element);
         Optional<String> group = element.flatMap(e -> AnnotationSupport.findAnnotation(e, XdistGroup.class))
                 .map(XdistGroup::value);
-        boolean serial = element.map(e -> AnnotationSupport.isAnnotated(e, Serial.class)).orElse(false);
+        boolean serial =
+                element.map(e -> AnnotationSupport.isAnnotated(e, Serial.class)).orElse(false);
         Set<Lock> locks = new HashSet<>();
         boolean isolated = addLocks(descriptor, locks);
         return new Own(group, serial, isolated, Set.copyOf(locks));

@@ -47,8 +47,7 @@ public final class ReportedIssues {
     private static final AtomicReference<@Nullable LauncherDiscoveryRequest> CURRENT = new AtomicReference<>();
 
     /** Whether the Jupiter engine can be loaded, per class loader that looked. */
-    private static final Map<ClassLoader, Boolean> JUPITER_PRESENT =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<ClassLoader, Boolean> JUPITER_PRESENT = Collections.synchronizedMap(new WeakHashMap<>());
 
     private ReportedIssues() {}
 
@@ -68,7 +67,8 @@ public final class ReportedIssues {
             return false;
         }
         var jupiter = new JupiterTestEngine();
-        boolean kept = request.getEngineFilters().stream().allMatch(filter -> filter.apply(jupiter).included());
+        boolean kept = request.getEngineFilters().stream()
+                .allMatch(filter -> filter.apply(jupiter).included());
         return kept && jupiterPresent();
     }
 
@@ -99,7 +99,8 @@ public final class ReportedIssues {
      * {@code junit.platform.discovery.issue.severity.critical} (default {@code error}).
      */
     public static boolean isCritical(DiscoveryIssue issue, ConfigurationParameters parameters) {
-        Severity critical = parameters.get(LauncherConstants.CRITICAL_DISCOVERY_ISSUE_SEVERITY_PROPERTY_NAME)
+        Severity critical = parameters
+                .get(LauncherConstants.CRITICAL_DISCOVERY_ISSUE_SEVERITY_PROPERTY_NAME)
                 .flatMap(ReportedIssues::severity)
                 .orElse(Severity.ERROR);
         return issue.severity().compareTo(critical) >= 0;

@@ -54,7 +54,10 @@ final class SpringContextAffinity implements FixtureAffinity {
             Class<?> utils = Class.forName(BOOTSTRAP_UTILS, false, testClass.getClassLoader());
             Method resolve = utils.getMethod("resolveTestContextBootstrapper", Class.class);
             Object bootstrapper = resolve.invoke(null, testClass);
-            return bootstrapper.getClass().getMethod("buildMergedContextConfiguration").invoke(bootstrapper);
+            return bootstrapper
+                    .getClass()
+                    .getMethod("buildMergedContextConfiguration")
+                    .invoke(bootstrapper);
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             return null;
         }

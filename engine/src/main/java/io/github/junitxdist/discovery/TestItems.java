@@ -78,7 +78,11 @@ public final class TestItems {
     private static Context with(Context enclosing, ItemTraits.Own own) {
         Set<Lock> locks = new HashSet<>(enclosing.locks());
         locks.addAll(own.locks());
-        return new Context(enclosing.scope(), own.group().or(enclosing::group), enclosing.serial() || own.serial(),
-                enclosing.isolated() || own.isolated(), locks);
+        return new Context(
+                enclosing.scope(),
+                own.group().or(enclosing::group),
+                enclosing.serial() || own.serial(),
+                enclosing.isolated() || own.isolated(),
+                locks);
     }
 }

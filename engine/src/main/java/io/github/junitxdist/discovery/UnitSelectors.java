@@ -47,8 +47,10 @@ public final class UnitSelectors {
         boolean broad = false;
         for (DiscoverySelector selector : selectors) {
             switch (relation(selector, unitId, unitClassName)) {
-                case INSIDE -> selector.toIdentifier().map(DiscoverySelectorIdentifier::toString).ifPresentOrElse(
-                        result::add, () -> result.add(unitSelector(unitId)));
+                case INSIDE ->
+                    selector.toIdentifier()
+                            .map(DiscoverySelectorIdentifier::toString)
+                            .ifPresentOrElse(result::add, () -> result.add(unitSelector(unitId)));
                 case ENCLOSING -> broad = true;
                 case UNRELATED -> {}
             }
@@ -59,7 +61,11 @@ public final class UnitSelectors {
         return List.copyOf(result);
     }
 
-    private enum Relation { INSIDE, ENCLOSING, UNRELATED }
+    private enum Relation {
+        INSIDE,
+        ENCLOSING,
+        UNRELATED
+    }
 
     private static Relation relation(DiscoverySelector selector, UniqueId unitId, String unitClassName) {
         Optional<String> className = className(selector);
@@ -100,6 +106,9 @@ public final class UnitSelectors {
     }
 
     private static String unitSelector(UniqueId unitId) {
-        return DiscoverySelectors.selectUniqueId(unitId).toIdentifier().orElseThrow().toString();
+        return DiscoverySelectors.selectUniqueId(unitId)
+                .toIdentifier()
+                .orElseThrow()
+                .toString();
     }
 }

@@ -32,7 +32,9 @@ final class XdistEngineDescriptor extends EngineDescriptor {
     private final ItemTraits traits = new ItemTraits();
 
     XdistEngineDescriptor(
-            UniqueId uniqueId, List<DiscoverySelector> selectors, @Nullable XdistConfiguration configuration,
+            UniqueId uniqueId,
+            List<DiscoverySelector> selectors,
+            @Nullable XdistConfiguration configuration,
             @Nullable InvalidConfigurationException configurationError) {
         super(uniqueId, "junit-xdist");
         this.selectors = List.copyOf(selectors);
@@ -49,10 +51,14 @@ final class XdistEngineDescriptor extends EngineDescriptor {
     }
 
     ExecutionPlan plan() {
-        return new ExecutionPlan(this, selectors, top -> {
-            Set<String> allowed = allowedIdsByUnit.get(top.getUniqueId());
-            return allowed != null ? allowed : ExecutionPlan.subtreeIds(top);
-        }, traits);
+        return new ExecutionPlan(
+                this,
+                selectors,
+                top -> {
+                    Set<String> allowed = allowedIdsByUnit.get(top.getUniqueId());
+                    return allowed != null ? allowed : ExecutionPlan.subtreeIds(top);
+                },
+                traits);
     }
 
     /** The scheduling traits of this tree's descriptors, found once for discovery and execution. */

@@ -67,7 +67,7 @@ public final class DurationHistory {
             return new DurationHistory(file, key, true, HistoryFile.read(file));
         } catch (IOException | RuntimeException e) {
             LOGGER.warning(() -> ("junit-xdist ignores its duration history %s (%s), which it cannot read (%s); units"
-                    + " are ordered by their number of tests this time, and the file is replaced after the run")
+                            + " are ordered by their number of tests this time, and the file is replaced after the run")
                     .formatted(file, key, e));
             return new DurationHistory(file, key, true, Map.of());
         }
@@ -122,8 +122,8 @@ public final class DurationHistory {
             Files.createDirectories(directory);
             saveLocked(directory.resolve(file.getFileName() + ".lock"));
         } catch (IOException | RuntimeException e) {
-            LOGGER.warning(() -> "junit-xdist could not save its duration history to %s (%s): %s"
-                    .formatted(file, key, e));
+            LOGGER.warning(
+                    () -> "junit-xdist could not save its duration history to %s (%s): %s".formatted(file, key, e));
         }
     }
 
@@ -156,6 +156,7 @@ public final class DurationHistory {
 
     private static void warnNotOurs(String key, Path file, String why) {
         LOGGER.warning(() -> ("junit-xdist runs without duration history: %s names %s, which is not a junit-xdist"
-                + " duration history (%s); the file is left as it is").formatted(key, file, why));
+                        + " duration history (%s); the file is left as it is")
+                .formatted(key, file, why));
     }
 }

@@ -88,14 +88,16 @@ final class HistoryFile {
         Path directory = file.toAbsolutePath().getParent();
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
-        durations.entrySet().stream().limit(MAX_ENTRIES)
+        durations.entrySet().stream()
+                .limit(MAX_ENTRIES)
                 .forEach(entry -> lines.add(entry.getValue() + "\t" + entry.getKey()));
         Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
         try {
             Files.write(temporary, lines, StandardCharsets.UTF_8);
             var permissions = Files.getFileAttributeView(file, PosixFileAttributeView.class);
             if (permissions != null && Files.exists(file)) {
-                Files.setPosixFilePermissions(temporary, permissions.readAttributes().permissions());
+                Files.setPosixFilePermissions(
+                        temporary, permissions.readAttributes().permissions());
             }
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

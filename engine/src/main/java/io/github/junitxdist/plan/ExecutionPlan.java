@@ -74,7 +74,9 @@ public final class ExecutionPlan {
      * @param traits the traits of the descriptors, remembered from discovery
      */
     public ExecutionPlan(
-            TestDescriptor root, List<DiscoverySelector> selectors, Function<TestDescriptor, Set<String>> allowedIds,
+            TestDescriptor root,
+            List<DiscoverySelector> selectors,
+            Function<TestDescriptor, Set<String>> allowedIds,
             ItemTraits traits) {
         this.root = root;
         this.selectors = List.copyOf(selectors);
@@ -98,7 +100,8 @@ public final class ExecutionPlan {
      */
     public static List<String> selfAndAncestors(String uniqueId) {
         List<String> ids = new ArrayList<>();
-        for (String current = uniqueId; current.indexOf('/') >= 0;
+        for (String current = uniqueId;
+                current.indexOf('/') >= 0;
                 current = current.substring(0, current.lastIndexOf('/'))) {
             ids.add(current);
         }
@@ -114,10 +117,12 @@ public final class ExecutionPlan {
         List<WorkUnit> units = distribution.cut(found.items(), workers);
         Map<String, Map<String, String>> itemOfIdByTop = new HashMap<>();
         for (WorkUnit unit : units) {
-            List<TestDescriptor> items = unit.items().stream().map(found.descriptors()::get).toList();
+            List<TestDescriptor> items =
+                    unit.items().stream().map(found.descriptors()::get).toList();
             Set<String> containers = new LinkedHashSet<>();
             for (TestDescriptor item : items) {
-                for (TestDescriptor parent = item.getParent().orElse(null); parent != null && parent != root;
+                for (TestDescriptor parent = item.getParent().orElse(null);
+                        parent != null && parent != root;
                         parent = parent.getParent().orElse(null)) {
                     containers.add(id(parent));
                 }
@@ -146,7 +151,9 @@ public final class ExecutionPlan {
     private Map<String, String> itemOfId(TestDescriptor top) {
         Map<String, String> itemOfId = new HashMap<>();
         for (String id : allowedIds.apply(top)) {
-            selfAndAncestors(id).stream().filter(itemIds::contains).findFirst()
+            selfAndAncestors(id).stream()
+                    .filter(itemIds::contains)
+                    .findFirst()
                     .ifPresent(item -> itemOfId.put(id, item));
         }
         return itemOfId;

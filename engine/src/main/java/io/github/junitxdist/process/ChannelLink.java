@@ -21,15 +21,19 @@ final class ChannelLink implements WorkerLink {
 
     @Override
     public void startReading(WorkerHandle handle) {
-        Thread thread = new Thread(() -> {
-            try {
-                while (true) {
-                    handle.received(channel.receive(ToParent.class));
-                }
-            } catch (IOException | RuntimeException | Error e) { // an error must not end relaying unreported either
-                handle.connectionEnded(e);
-            }
-        }, "junit-xdist-relay-" + handle.name());
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            handle.received(channel.receive(ToParent.class));
+                        }
+                    } catch (IOException
+                            | RuntimeException
+                            | Error e) { // an error must not end relaying unreported either
+                        handle.connectionEnded(e);
+                    }
+                },
+                "junit-xdist-relay-" + handle.name());
         thread.setDaemon(true);
         thread.start();
     }

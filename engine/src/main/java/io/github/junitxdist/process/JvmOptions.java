@@ -53,7 +53,8 @@ final class JvmOptions {
         Map<String, String> forwarded = new TreeMap<>();
         Properties properties = System.getProperties();
         for (String key : properties.stringPropertyNames()) {
-            boolean jdk = JDK_PROPERTIES.contains(key) || JDK_PROPERTY_PREFIXES.stream().anyMatch(key::startsWith);
+            boolean jdk = JDK_PROPERTIES.contains(key)
+                    || JDK_PROPERTY_PREFIXES.stream().anyMatch(key::startsWith);
             if (!jdk && !exclusions.contains(key)) {
                 forwarded.put(key, properties.getProperty(key));
             }

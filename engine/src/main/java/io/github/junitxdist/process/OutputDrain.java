@@ -35,8 +35,8 @@ final class OutputDrain {
      */
     OutputDrain(String worker, String stream, InputStream input, PrintStream diagnostics) {
         this.stream = stream;
-        this.thread = new Thread(() -> drain(input, "[" + worker + "] ", diagnostics),
-                "junit-xdist-" + worker + "-" + stream);
+        this.thread = new Thread(
+                () -> drain(input, "[" + worker + "] ", diagnostics), "junit-xdist-" + worker + "-" + stream);
         thread.setDaemon(true);
         thread.start();
     }

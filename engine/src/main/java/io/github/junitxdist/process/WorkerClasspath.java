@@ -45,7 +45,8 @@ final class WorkerClasspath {
         for (Path source : sources) {
             addWithManifest(entries, source);
         }
-        List<String> classpath = entries.stream().filter(Files::exists).map(Path::toString).toList();
+        List<String> classpath =
+                entries.stream().filter(Files::exists).map(Path::toString).toList();
         LAST.set(new Built(sources, classpath));
         return classpath;
     }
@@ -87,7 +88,8 @@ final class WorkerClasspath {
         }
         try (var jar = new JarFile(path.toFile())) {
             Manifest manifest = jar.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+            String classPath =
+                    manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
             if (classPath == null) {
                 return;
             }

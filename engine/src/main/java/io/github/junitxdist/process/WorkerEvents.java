@@ -17,6 +17,7 @@ public interface WorkerEvents {
 
     /** A worker of this run connected; called on the thread that accepted the connection, not the reading thread. */
     void connected(WorkerHandle worker, WorkerLink link);
+
     void unitFinished(WorkerHandle worker, WorkerJob job, long nanos);
 
     void workerLost(WorkerHandle worker, @Nullable WorkerJob job, boolean resumable, String reason);

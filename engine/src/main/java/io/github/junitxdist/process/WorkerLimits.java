@@ -20,6 +20,7 @@ final class WorkerLimits {
     private volatile @Nullable String timeoutMessage;
     /** By when a worker stopped for a timeout must be gone; coordinator thread only. */
     private long killDeadline;
+
     private volatile @Nullable String threadDump;
     /** When the worker said its JVM began to exit, as a {@link System#nanoTime()}; 0 while it has not. */
     private volatile long exitingSince;
@@ -30,8 +31,8 @@ final class WorkerLimits {
      * @param innermostSince when the innermost test or container the worker runs started, 0 if none
      * @param testTimeout {@code xdist.timeout}, if set
      */
-    void enforce(WorkerHandle worker, long now, long innermostSince, @Nullable Duration testTimeout,
-            Duration dumpTimeout) {
+    void enforce(
+            WorkerHandle worker, long now, long innermostSince, @Nullable Duration testTimeout, Duration dumpTimeout) {
         WorkerProcess process = worker.process();
         long exiting = exitingSince;
         if (exiting != 0 && now - exiting > WorkerHandle.EXIT_GRACE.toNanos() && process.isAlive()) {
@@ -73,8 +74,12 @@ final class WorkerLimits {
         if (cause instanceof IOException) {
             return exitHeldUp || !endsWithin(process, WorkerHandle.EXIT_GRACE)
                     ? ("junit-xdist worker %s began to exit but was still running %d s later, held up by a shutdown "
-                            + "hook or a thread that does not end; it was killed (%s). %s").formatted(process.name(),
-                            WorkerHandle.EXIT_GRACE.toSeconds(), process.describeExit(10), process.outputTail())
+                                    + "hook or a thread that does not end; it was killed (%s). %s")
+                            .formatted(
+                                    process.name(),
+                                    WorkerHandle.EXIT_GRACE.toSeconds(),
+                                    process.describeExit(10),
+                                    process.outputTail())
                     : "junit-xdist worker %s died (%s). %s"
                             .formatted(process.name(), process.describeExit(10), process.outputTail());
         }

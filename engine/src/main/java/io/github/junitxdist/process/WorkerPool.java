@@ -37,6 +37,7 @@ public final class WorkerPool implements Workers {
     private final List<WorkerHandle> idle = new ArrayList<>();
     /** Workers started ahead of a run (while the Launcher still discovers) that have not connected yet. */
     private final List<WorkerHandle> starting = new ArrayList<>();
+
     private @Nullable WorkerEvents current;
 
     private WorkerPool(WorkerServer server, WorkerStarter starter) {
@@ -71,7 +72,8 @@ public final class WorkerPool implements Workers {
             wait();
         }
         current = run;
-        List<WorkerHandle> handed = new ArrayList<>(idle.stream().filter(WorkerHandle::isUsable).toList());
+        List<WorkerHandle> handed =
+                new ArrayList<>(idle.stream().filter(WorkerHandle::isUsable).toList());
         starting.stream().filter(worker -> worker.process().isAlive()).forEach(handed::add);
         idle.clear();
         starting.clear();
@@ -89,7 +91,8 @@ public final class WorkerPool implements Workers {
         for (int index = 0; index < workers; index++) {
             int wanted = index;
             boolean present = Stream.concat(idle.stream(), starting.stream())
-                    .anyMatch(worker -> worker.index() == wanted && worker.process().isAlive());
+                    .anyMatch(worker ->
+                            worker.index() == wanted && worker.process().isAlive());
             if (!present) {
                 starting.add(start(index));
             }

@@ -83,7 +83,8 @@ public final class WorkerServer implements AutoCloseable {
             }
             try {
                 admit(socket);
-                daemon("junit-xdist-handshake", () -> handshake(socket, onConnected)).start();
+                daemon("junit-xdist-handshake", () -> handshake(socket, onConnected))
+                        .start();
             } catch (Throwable e) {
                 // Out of threads or memory for this connection: drop it, and keep accepting the next.
                 forget(socket);

@@ -127,6 +127,11 @@ public final class WorkerStarter implements AutoCloseable {
 
     /** Quotes one argument for a java {@code @argfile}, where a backslash inside quotes escapes the next character. */
     static String quote(String arg) {
-        return '"' + arg.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + '"';
+        return '"'
+                + arg.replace("\\", "\\\\")
+                        .replace("\"", "\\\"")
+                        .replace("\n", "\\n")
+                        .replace("\r", "\\r")
+                + '"';
     }
 }

@@ -31,6 +31,7 @@ public final class Channel implements Closeable {
     private final DataOutputStream out;
     /** Where a message is encoded before it is written: a frame goes out whole or not at all. */
     private ByteArrayOutputStream frame = new ByteArrayOutputStream(FRAME_BUFFER);
+
     private DataOutputStream frameOut = new DataOutputStream(frame);
     private boolean dirty;
 

@@ -130,7 +130,8 @@ final class Fields {
             return value;
         }
 
-        @Nullable String nullableString() throws IOException {
+        @Nullable
+        String nullableString() throws IOException {
             byte[] bytes = nullableBytes();
             return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
         }
@@ -177,7 +178,8 @@ final class Fields {
             return map;
         }
 
-        @Nullable RemoteThrowable throwable() throws IOException {
+        @Nullable
+        RemoteThrowable throwable() throws IOException {
             if (!in.readBoolean()) {
                 return null;
             }
@@ -195,7 +197,12 @@ final class Fields {
             List<StackTraceElement> stackTrace = new ArrayList<>(Math.min(frames, 4096));
             for (int i = 0; i < frames; i++) {
                 stackTrace.add(new StackTraceElement(
-                        nullableString(), nullableString(), nullableString(), string(), string(), nullableString(),
+                        nullableString(),
+                        nullableString(),
+                        nullableString(),
+                        string(),
+                        string(),
+                        nullableString(),
                         in.readInt()));
             }
             Snapshot cause = in.readBoolean() ? snapshot(depth + 1) : null;
@@ -205,7 +212,13 @@ final class Fields {
                 suppressed.add(snapshot(depth + 1));
             }
             return new Snapshot(
-                    className, message, assertionError, stackTrace, cause, suppressed, nullableString(),
+                    className,
+                    message,
+                    assertionError,
+                    stackTrace,
+                    cause,
+                    suppressed,
+                    nullableString(),
                     nullableString());
         }
 

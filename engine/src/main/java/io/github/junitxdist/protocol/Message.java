@@ -53,8 +53,16 @@ public sealed interface Message permits Message.ToWorker, Message.ToParent {
      * {@link UnitDone}, {@link ThreadDump} and {@link Exiting}.
      */
     sealed interface ToParent extends Message
-            permits DynamicTestRegistered, Started, Skipped, Finished, ReportEntry, FileEntry, Output, UnitDone,
-                    ThreadDump, Exiting {
+            permits DynamicTestRegistered,
+                    Started,
+                    Skipped,
+                    Finished,
+                    ReportEntry,
+                    FileEntry,
+                    Output,
+                    UnitDone,
+                    ThreadDump,
+                    Exiting {
 
         <R extends @Nullable Object> R accept(ToParent.Visitor<R> visitor);
 
@@ -192,7 +200,8 @@ public sealed interface Message permits Message.ToWorker, Message.ToParent {
         }
     }
 
-    record Finished(String uniqueId, Status status, @Nullable RemoteThrowable throwable) implements ToParent {
+    record Finished(
+            String uniqueId, Status status, @Nullable RemoteThrowable throwable) implements ToParent {
         @Override
         public <R extends @Nullable Object> R accept(ToParent.Visitor<R> visitor) {
             return visitor.finished(this);

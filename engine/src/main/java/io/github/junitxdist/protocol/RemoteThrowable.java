@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public record RemoteThrowable(byte[] serialized, Snapshot snapshot, @Nullable Throwable local) {
+public record RemoteThrowable(
+        byte[] serialized, Snapshot snapshot, @Nullable Throwable local) {
 
     /**
      * What a throwable looks like, independent of its class being loadable.

@@ -116,8 +116,7 @@ public final class Throwables {
             // Outermost first, so that the budgets go to what a reader sees first; the records nest the other way.
             List<Snapshot> parts = new ArrayList<>();
             Throwable next = first;
-            while (next != null && !seen.contains(next) && depth + parts.size() < MAX_DEPTH
-                    && count < MAX_THROWABLES) {
+            while (next != null && !seen.contains(next) && depth + parts.size() < MAX_DEPTH && count < MAX_THROWABLES) {
                 seen.add(next);
                 count++;
                 parts.add(single(next, depth + parts.size()));
@@ -129,8 +128,15 @@ public final class Throwables {
             }
             for (int i = parts.size() - 1; i >= 0; i--) {
                 Snapshot s = parts.get(i);
-                cause = new Snapshot(s.className(), s.message(), s.assertionError(), s.stackTrace(), cause,
-                        s.suppressed(), s.expected(), s.actual());
+                cause = new Snapshot(
+                        s.className(),
+                        s.message(),
+                        s.assertionError(),
+                        s.stackTrace(),
+                        cause,
+                        s.suppressed(),
+                        s.expected(),
+                        s.actual());
             }
             return Objects.requireNonNull(cause, "the first throwable of a chain is always kept");
         }
@@ -157,8 +163,15 @@ public final class Throwables {
                 expected = valueText(failure.isExpectedDefined() ? failure.getExpected() : null);
                 actual = valueText(failure.isActualDefined() ? failure.getActual() : null);
             }
-            return new Snapshot(t.getClass().getName(), message, t instanceof AssertionError,
-                    frames, null, suppressed, expected, actual);
+            return new Snapshot(
+                    t.getClass().getName(),
+                    message,
+                    t instanceof AssertionError,
+                    frames,
+                    null,
+                    suppressed,
+                    expected,
+                    actual);
         }
 
         private @Nullable String message(Throwable t) {
@@ -172,8 +185,8 @@ public final class Throwables {
                 return message;
             }
             cut = true;
-            return message.substring(0, kept) + "... [junit-xdist: %d more characters not shown]"
-                    .formatted(message.length() - kept);
+            return message.substring(0, kept)
+                    + "... [junit-xdist: %d more characters not shown]".formatted(message.length() - kept);
         }
 
         private List<StackTraceElement> frames(Throwable t) {
@@ -197,11 +210,20 @@ public final class Throwables {
                 left++;
             }
             String text = safeMessage(first);
-            String message = "[junit-xdist: cut here, %d more throwable(s) in this cause chain not shown] %s".formatted(
-                    left, text == null || text.length() <= CUT_NOTE_CHARS ? text : text.substring(0, CUT_NOTE_CHARS));
+            String message = "[junit-xdist: cut here, %d more throwable(s) in this cause chain not shown] %s"
+                    .formatted(
+                            left,
+                            text == null || text.length() <= CUT_NOTE_CHARS ? text : text.substring(0, CUT_NOTE_CHARS));
             StackTraceElement[] frames = stackTrace(first);
-            return new Snapshot(first.getClass().getName(), message, first instanceof AssertionError,
-                    List.of(frames).subList(0, Math.min(frames.length, CUT_NOTE_FRAMES)), null, List.of(), null, null);
+            return new Snapshot(
+                    first.getClass().getName(),
+                    message,
+                    first instanceof AssertionError,
+                    List.of(frames).subList(0, Math.min(frames.length, CUT_NOTE_FRAMES)),
+                    null,
+                    List.of(),
+                    null,
+                    null);
         }
     }
 

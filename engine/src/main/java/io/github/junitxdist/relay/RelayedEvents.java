@@ -34,12 +34,18 @@ final class RelayedEvents implements Message.ToParent.Visitor<@Nullable Void> {
     private final Map<String, TestDescriptor> index;
     /** The containers the unit has let go of. */
     private final Set<String> released;
+
     private final TreeState tree;
     private final ScopeWalk walk;
     private final RelayListener listener;
 
-    RelayedEvents(ExecutionPlan.Scope scope, Map<String, TestDescriptor> index, Set<String> released, TreeState tree,
-            ScopeWalk walk, RelayListener listener) {
+    RelayedEvents(
+            ExecutionPlan.Scope scope,
+            Map<String, TestDescriptor> index,
+            Set<String> released,
+            TreeState tree,
+            ScopeWalk walk,
+            RelayListener listener) {
         this.scope = scope;
         this.index = index;
         this.released = released;

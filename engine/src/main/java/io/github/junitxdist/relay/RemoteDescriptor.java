@@ -25,7 +25,10 @@ final class RemoteDescriptor extends AbstractTestDescriptor {
     private final @Nullable Throwable unreadable;
 
     private RemoteDescriptor(TestIdentifier identifier) {
-        super(identifier.getUniqueIdObject(), identifier.getDisplayName(), identifier.getSource().orElse(null));
+        super(
+                identifier.getUniqueIdObject(),
+                identifier.getDisplayName(),
+                identifier.getSource().orElse(null));
         this.type = identifier.getType();
         this.tags = identifier.getTags();
         this.legacyReportingName = identifier.getLegacyReportingName();
@@ -60,8 +63,11 @@ final class RemoteDescriptor extends AbstractTestDescriptor {
             } catch (RuntimeException unparsable) {
                 return Optional.empty(); // the events that follow name an id no one knows; they are dropped
             }
-            descriptor = new RemoteDescriptor(id, message.displayName(), new IllegalStateException(
-                    "junit-xdist could not read back this dynamic test's descriptor from the worker: " + e, e));
+            descriptor = new RemoteDescriptor(
+                    id,
+                    message.displayName(),
+                    new IllegalStateException(
+                            "junit-xdist could not read back this dynamic test's descriptor from the worker: " + e, e));
         }
         parent.addChild(descriptor);
         index.put(message.uniqueId(), descriptor);
@@ -69,7 +75,8 @@ final class RemoteDescriptor extends AbstractTestDescriptor {
     }
 
     /** Why the worker's descriptor could not be read back; a test with a reason fails with it when it ends. */
-    @Nullable Throwable unreadable() {
+    @Nullable
+    Throwable unreadable() {
         return unreadable;
     }
 

@@ -29,10 +29,15 @@ final class ScopeWalk {
     private final Set<String> items;
     /** The containers this unit has let go of. */
     private final Set<String> released;
+
     private final TreeState tree;
     private final RelayListener listener;
 
-    ScopeWalk(ExecutionPlan.Scope scope, Set<String> items, Set<String> released, TreeState tree,
+    ScopeWalk(
+            ExecutionPlan.Scope scope,
+            Set<String> items,
+            Set<String> released,
+            TreeState tree,
             RelayListener listener) {
         this.scope = scope;
         this.items = items;

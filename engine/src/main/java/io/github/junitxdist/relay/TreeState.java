@@ -93,7 +93,8 @@ public final class TreeState {
             listener.executionSkipped(container, reason);
         } else {
             // skipping the parent as a whole covers this one, unless another unit starts the parent
-            skipWhenStarted(parent.getUniqueId().toString(), reason, () -> listener.executionSkipped(container, reason));
+            skipWhenStarted(
+                    parent.getUniqueId().toString(), reason, () -> listener.executionSkipped(container, reason));
         }
     }
 }

@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 
-
 /**
  * Relays the events of one unit to the launcher's listener, and reports, at the end, whatever the worker did not.
  *
@@ -68,6 +67,7 @@ public final class UnitRelay {
     private final TreeState tree;
     /** The containers this unit has let go of. */
     private final Set<String> released = new HashSet<>();
+
     private final ScopeWalk walk;
     private final PendingOutput pendingOutput = new PendingOutput(this::relay);
     private final RelayedEvents relaying;
@@ -119,12 +119,15 @@ public final class UnitRelay {
             }
             return;
         }
-        List<TestDescriptor> unfinished =
-                open.stream().map(node -> index.get(node.uniqueId())).filter(Objects::nonNull).toList();
+        List<TestDescriptor> unfinished = open.stream()
+                .map(node -> index.get(node.uniqueId()))
+                .filter(Objects::nonNull)
+                .toList();
         open.clear();
         innermostOpen = null;
         var resultLost = new IllegalStateException(("junit-xdist: result lost: worker %s finished its unit without "
-                + "reporting the end of this test or container").formatted(workerName));
+                        + "reporting the end of this test or container")
+                .formatted(workerName));
         var notReported = new IllegalStateException(
                 "junit-xdist: worker " + workerName + " finished its unit without reporting this test");
         listener.atomically(() -> {

@@ -67,7 +67,9 @@ public final class Affinity {
 
     /** Records that the worker runs the unit, and so has its fixture from now on. */
     void taken(int workerIndex, WorkUnit unit) {
-        key(unit).ifPresent(key -> built.computeIfAbsent(workerIndex, index -> new HashSet<>()).add(key));
+        key(unit)
+                .ifPresent(key -> built.computeIfAbsent(workerIndex, index -> new HashSet<>())
+                        .add(key));
     }
 
     /** Whether the scheduler must look beyond the first unit that may start. */
@@ -84,7 +86,8 @@ public final class Affinity {
             return 0;
         }
         boolean elsewhere = built.entrySet().stream()
-                .anyMatch(entry -> entry.getKey() != workerIndex && entry.getValue().contains(key));
+                .anyMatch(entry ->
+                        entry.getKey() != workerIndex && entry.getValue().contains(key));
         return elsewhere ? 2 : 1;
     }
 }

@@ -27,6 +27,7 @@ public final class LoadGroupScheduler extends PullScheduler {
 
     /** One unit per group name, and one per top-level class for the tests outside any group. */
     public static List<WorkUnit> cut(List<TestItem> items) {
-        return WorkUnit.byKey(items, item -> item.group().map(name -> GROUP_PREFIX + name).orElse(item.scope()));
+        return WorkUnit.byKey(
+                items, item -> item.group().map(name -> GROUP_PREFIX + name).orElse(item.scope()));
     }
 }

@@ -38,15 +38,19 @@ public final class LoadScheduler extends PullScheduler {
     public static List<WorkUnit> cut(List<TestItem> items, int workers) {
         Map<String, List<TestItem>> byClassAndConstraints = new LinkedHashMap<>();
         for (TestItem item : items) {
-            String constraints = (item.serial() ? "serial " : "") + (item.isolated() ? "isolated " : "")
+            String constraints = (item.serial() ? "serial " : "")
+                    + (item.isolated() ? "isolated " : "")
                     + (item.locks().isEmpty() ? "" : "locks " + sortedLocks(item) + " ");
-            byClassAndConstraints.computeIfAbsent(item.scope() + "[" + constraints, k -> new ArrayList<>()).add(item);
+            byClassAndConstraints
+                    .computeIfAbsent(item.scope() + "[" + constraints, k -> new ArrayList<>())
+                    .add(item);
         }
         List<WorkUnit> units = new ArrayList<>();
         byClassAndConstraints.forEach((name, members) -> {
             // Parts that could not overlap anyway (serial, isolated, or writing a lock) stay whole.
             TestItem first = members.get(0);
-            boolean alone = first.serial() || first.isolated() || first.locks().stream().anyMatch(Lock::exclusive);
+            boolean alone =
+                    first.serial() || first.isolated() || first.locks().stream().anyMatch(Lock::exclusive);
             int count = alone ? 1 : Math.max(1, Math.min(workers, members.size()));
             List<List<TestItem>> parts = split(members, count);
             for (int i = 0; i < parts.size(); i++) {

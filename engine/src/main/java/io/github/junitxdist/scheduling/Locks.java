@@ -87,7 +87,8 @@ final class Locks {
 
     /** Whether the unit may start now and needs nothing a unit waiting ahead of it holds back. */
     boolean mayStart(WorkUnit unit, Queue ahead) {
-        return !ahead.barrier && mayStart(unit)
+        return !ahead.barrier
+                && mayStart(unit)
                 && unit.locks().stream().noneMatch(lock -> ahead.held.contains(lock.key()));
     }
 

@@ -21,7 +21,13 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public record TestItem(
-        int index, String scope, Optional<String> group, boolean serial, boolean isolated, Set<Lock> locks, long tests) {
+        int index,
+        String scope,
+        Optional<String> group,
+        boolean serial,
+        boolean isolated,
+        Set<Lock> locks,
+        long tests) {
 
     public TestItem {
         locks = Set.copyOf(locks);

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
 
@@ -92,8 +92,9 @@ public final class WorkStealScheduler implements Scheduler {
     /** Takes the cheapest unit that may start from the share with the most cost left, or else from the next one. */
     private Optional<WorkUnit> steal(int ownIndex, Locks.Queue ahead) {
         List<NavigableSet<WorkUnit>> victims = othersThan(ownIndex);
-        victims.sort(java.util.Comparator.comparingLong(
-                (NavigableSet<WorkUnit> share) -> share.stream().mapToLong(WorkUnit::cost).sum()).reversed());
+        victims.sort(java.util.Comparator.comparingLong((NavigableSet<WorkUnit> share) ->
+                        share.stream().mapToLong(WorkUnit::cost).sum())
+                .reversed());
         for (NavigableSet<WorkUnit> victim : victims) {
             for (WorkUnit unit : victim.descendingSet()) {
                 if (locks.mayStart(unit, ahead)) {
@@ -137,6 +138,7 @@ public final class WorkStealScheduler implements Scheduler {
 
     @Override
     public boolean hasPendingFor(int workerIndex) {
-        return shares.stream().anyMatch(share -> !share.isEmpty()) || (workerIndex == SERIAL_WORKER && !serial.isEmpty());
+        return shares.stream().anyMatch(share -> !share.isEmpty())
+                || (workerIndex == SERIAL_WORKER && !serial.isEmpty());
     }
 }

@@ -29,7 +29,13 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public record WorkUnit(
-        int id, String uniqueId, List<Integer> items, boolean serial, boolean isolated, Set<Lock> locks, long tests,
+        int id,
+        String uniqueId,
+        List<Integer> items,
+        boolean serial,
+        boolean isolated,
+        Set<Lock> locks,
+        long tests,
         long cost) {
 
     public WorkUnit {
@@ -63,9 +69,15 @@ public record WorkUnit(
         }
         long tests = members.stream().mapToLong(TestItem::tests).sum();
         return new WorkUnit(
-                id, uniqueId, members.stream().map(TestItem::index).toList(),
-                members.stream().anyMatch(TestItem::serial), members.stream().anyMatch(TestItem::isolated),
-                Set.copyOf(locks.entrySet().stream().map(e -> new Lock(e.getKey(), e.getValue())).toList()),
-                tests, tests);
+                id,
+                uniqueId,
+                members.stream().map(TestItem::index).toList(),
+                members.stream().anyMatch(TestItem::serial),
+                members.stream().anyMatch(TestItem::isolated),
+                Set.copyOf(locks.entrySet().stream()
+                        .map(e -> new Lock(e.getKey(), e.getValue()))
+                        .toList()),
+                tests,
+                tests);
     }
 }

@@ -44,12 +44,14 @@ public record WorkerCount(int workers, String reason) {
             List<WorkUnit> units, int classes, boolean durations, int processors, OptionalLong startMillis) {
         int most = Math.max(1, Math.min(processors, units.size()));
         if (classes <= 1) {
-            return new WorkerCount(0, "junit-xdist: %s selected, running it in this JVM"
-                    .formatted(classes == 1 ? "1 class" : "no class"));
+            return new WorkerCount(
+                    0,
+                    "junit-xdist: %s selected, running it in this JVM"
+                            .formatted(classes == 1 ? "1 class" : "no class"));
         }
         if (!durations) {
-            return new WorkerCount(most, "junit-xdist: %d workers for %d classes (no duration history yet)"
-                    .formatted(most, classes));
+            return new WorkerCount(
+                    most, "junit-xdist: %d workers for %d classes (no duration history yet)".formatted(most, classes));
         }
         long work = units.stream().mapToLong(WorkUnit::cost).sum();
         long longest = units.stream().mapToLong(WorkUnit::cost).max().orElse(0);
@@ -64,11 +66,17 @@ public record WorkerCount(int workers, String reason) {
             }
         }
         if (best == 0) {
-            return new WorkerCount(0, ("junit-xdist: %d classes expected to take %s, less than starting workers would"
-                    + " cost (%s each), running them in this JVM").formatted(classes, seconds(work), seconds(start)));
+            return new WorkerCount(
+                    0,
+                    ("junit-xdist: %d classes expected to take %s, less than starting workers would"
+                                    + " cost (%s each), running them in this JVM")
+                            .formatted(classes, seconds(work), seconds(start)));
         }
-        return new WorkerCount(best, ("junit-xdist: %d workers for %d classes (expected work %s, longest unit %s, %s to"
-                + " start a worker)").formatted(best, classes, seconds(work), seconds(longest), seconds(start)));
+        return new WorkerCount(
+                best,
+                ("junit-xdist: %d workers for %d classes (expected work %s, longest unit %s, %s to"
+                                + " start a worker)")
+                        .formatted(best, classes, seconds(work), seconds(longest), seconds(start)));
     }
 
     private static long divideUp(long dividend, int divisor) {

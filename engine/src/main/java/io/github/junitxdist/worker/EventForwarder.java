@@ -2,12 +2,12 @@ package io.github.junitxdist.worker;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
 import io.github.junitxdist.protocol.Message.Finished;
 import io.github.junitxdist.protocol.Message.Skipped;
 import io.github.junitxdist.protocol.Message.Started;
-import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.RemoteThrowable;
 import io.github.junitxdist.protocol.Throwables;
 import java.io.UncheckedIOException;
@@ -52,7 +52,9 @@ public final class EventForwarder implements TestExecutionListener {
     }
 
     EventForwarder(
-            Consumer<? super Message.ToParent> sink, Function<Throwable, RemoteThrowable> throwables, FailureGate gate) {
+            Consumer<? super Message.ToParent> sink,
+            Function<Throwable, RemoteThrowable> throwables,
+            FailureGate gate) {
         this.sink = sink;
         this.throwables = throwables;
         this.gate = gate;
@@ -65,8 +67,8 @@ public final class EventForwarder implements TestExecutionListener {
 
     @Override
     public void dynamicTestRegistered(TestIdentifier id) {
-        forward(() -> new DynamicTestRegistered(id.getUniqueId(), id.getParentId().orElse(""), id.getDisplayName(),
-                JavaSerialization.serialize(id)));
+        forward(() -> new DynamicTestRegistered(
+                id.getUniqueId(), id.getParentId().orElse(""), id.getDisplayName(), JavaSerialization.serialize(id)));
     }
 
     @Override

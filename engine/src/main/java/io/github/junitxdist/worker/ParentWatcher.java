@@ -20,33 +20,39 @@ final class ParentWatcher {
     /** Starts watching; returns the thread that reads the parent's messages. */
     static Thread start(Channel channel, BlockingQueue<Message.ToWorker> inbox, Runnable cancel, FailureGate gate) {
         PrintStream diagnostics = System.err;
-        Thread reader = new Thread(() -> {
-            try {
-                var dispatch = new Dispatch(channel, inbox, cancel, gate);
-                while (channel.receive(Message.ToWorker.class).accept(dispatch)) {
-                    // Shutdown ends the loop: nothing more comes. Stop reading: while a thread waits in a native read,
-                    // the JVM's exit waits 300 ms for it to come out, and the parent waits for the worker's exit.
-                }
-            } catch (IOException | RuntimeException e) {
-                diagnostics.println("junit-xdist worker: connection to the parent closed (" + e + "), exiting");
-                Runtime.getRuntime().halt(WorkerMain.PARENT_GONE);
-            }
-        }, "junit-xdist-channel-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        var dispatch = new Dispatch(channel, inbox, cancel, gate);
+                        while (channel.receive(Message.ToWorker.class).accept(dispatch)) {
+                            // Shutdown ends the loop: nothing more comes. Stop reading: while a thread waits in a
+                            // native read,
+                            // the JVM's exit waits 300 ms for it to come out, and the parent waits for the worker's
+                            // exit.
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        diagnostics.println("junit-xdist worker: connection to the parent closed (" + e + "), exiting");
+                        Runtime.getRuntime().halt(WorkerMain.PARENT_GONE);
+                    }
+                },
+                "junit-xdist-channel-reader");
         reader.setDaemon(true);
         reader.start();
 
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        Thread watcher = new Thread(() -> {
-            while (parent.map(ProcessHandle::isAlive).orElse(true)) {
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            diagnostics.println("junit-xdist worker: parent process is gone, exiting");
-            Runtime.getRuntime().halt(WorkerMain.PARENT_GONE);
-        }, "junit-xdist-parent-watcher");
+        Thread watcher = new Thread(
+                () -> {
+                    while (parent.map(ProcessHandle::isAlive).orElse(true)) {
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    diagnostics.println("junit-xdist worker: parent process is gone, exiting");
+                    Runtime.getRuntime().halt(WorkerMain.PARENT_GONE);
+                },
+                "junit-xdist-parent-watcher");
         watcher.setDaemon(true);
         watcher.start();
         return reader;

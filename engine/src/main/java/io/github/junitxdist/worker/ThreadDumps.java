@@ -18,7 +18,9 @@ final class ThreadDumps {
     /** Like {@link ThreadInfo#toString()}, but with the whole stack, not only its first eight frames. */
     private static String format(ThreadInfo thread) {
         var text = new StringBuilder();
-        text.append('"').append(thread.getThreadName()).append("\" ")
+        text.append('"')
+                .append(thread.getThreadName())
+                .append("\" ")
                 .append(thread.isDaemon() ? "daemon " : "")
                 .append(thread.getThreadState());
         if (thread.getLockName() != null) {

@@ -50,7 +50,8 @@ public final class UnitRunner implements AutoCloseable {
      *
      * @param configuration adds the run's configuration parameters to the discovery request
      */
-    public void run(RunUnit unit, Consumer<LauncherDiscoveryRequestBuilder> configuration, TestExecutionListener listener) {
+    public void run(
+            RunUnit unit, Consumer<LauncherDiscoveryRequestBuilder> configuration, TestExecutionListener listener) {
         var request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(unit.selectors().stream().map(UnitRunner::parse).toList())
                 .filters(allowedOnly(unit.allowedIds()));

@@ -68,12 +68,16 @@ public final class WorkerMain {
         AtomicReference<@Nullable UnitRunner> runner = new AtomicReference<>();
         // Created before the first unit, as the parent may answer a failure at any time after it.
         FailureGate gate = CancellableExecution.create() != null ? new FailureGate() : FailureGate.NONE;
-        ParentWatcher.start(channel, inbox, () -> {
-            UnitRunner current = runner.get();
-            if (current != null) {
-                current.cancel();
-            }
-        }, gate);
+        ParentWatcher.start(
+                channel,
+                inbox,
+                () -> {
+                    UnitRunner current = runner.get();
+                    if (current != null) {
+                        current.cancel();
+                    }
+                },
+                gate);
         run(channel, inbox, runner, gate);
         System.exit(0);
     }
@@ -99,14 +103,20 @@ public final class WorkerMain {
      * first sends an {@link Init} with that run's configuration parameters and system properties.
      */
     private static void run(
-            Channel channel, BlockingQueue<Message.ToWorker> inbox,
-            AtomicReference<@Nullable UnitRunner> runnerHolder, FailureGate gate) throws InterruptedException {
+            Channel channel,
+            BlockingQueue<Message.ToWorker> inbox,
+            AtomicReference<@Nullable UnitRunner> runnerHolder,
+            FailureGate gate)
+            throws InterruptedException {
         Charset charset = consoleCharset();
         var out = new ChannelOutputStream(channel, false);
         var err = new ChannelOutputStream(channel, true);
         installStreams(out, err, charset);
         var forwarder = new EventForwarder(message -> send(channel, out, err, message), Throwables::capture, gate);
-        var units = new Units(runnerHolder, forwarder, unit -> installStreams(out, err, charset),
+        var units = new Units(
+                runnerHolder,
+                forwarder,
+                unit -> installStreams(out, err, charset),
                 done -> send(channel, out, err, done));
         try {
             while (inbox.take().accept(units)) {
@@ -122,10 +132,17 @@ public final class WorkerMain {
 
     /** What the main thread does with the parent's messages; returns whether to wait for the next one. */
     private record Units(
-            AtomicReference<@Nullable UnitRunner> runner, EventForwarder forwarder, Consumer<RunUnit> beforeUnit,
-            Consumer<UnitDone> done, Map<String, String> parameters) implements Message.ToWorker.Visitor<Boolean> {
+            AtomicReference<@Nullable UnitRunner> runner,
+            EventForwarder forwarder,
+            Consumer<RunUnit> beforeUnit,
+            Consumer<UnitDone> done,
+            Map<String, String> parameters)
+            implements Message.ToWorker.Visitor<Boolean> {
 
-        Units(AtomicReference<@Nullable UnitRunner> runner, EventForwarder forwarder, Consumer<RunUnit> beforeUnit,
+        Units(
+                AtomicReference<@Nullable UnitRunner> runner,
+                EventForwarder forwarder,
+                Consumer<RunUnit> beforeUnit,
                 Consumer<UnitDone> done) {
             this(runner, forwarder, beforeUnit, done, new HashMap<>());
         }
@@ -197,25 +214,30 @@ public final class WorkerMain {
     private static void startFlusher(Channel channel) {
         // System.exit from a test runs shutdown hooks: let what it printed and what finished before reach the parent,
         // and tell it the JVM is exiting, so that it can stop a worker whose exit another hook holds up.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.flush();
-            System.err.flush();
-            try {
-                channel.send(new Message.Exiting());
-            } catch (IOException e) {
-                // the parent is gone
-            }
-        }, "junit-xdist-final-flush"));
-        Thread flusher = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(FLUSH_INTERVAL_MILLIS);
-                    channel.flush();
-                }
-            } catch (InterruptedException | IOException e) {
-                // the connection is gone; the channel reader ends the worker
-            }
-        }, "junit-xdist-flusher");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.flush();
+                            System.err.flush();
+                            try {
+                                channel.send(new Message.Exiting());
+                            } catch (IOException e) {
+                                // the parent is gone
+                            }
+                        },
+                        "junit-xdist-final-flush"));
+        Thread flusher = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            Thread.sleep(FLUSH_INTERVAL_MILLIS);
+                            channel.flush();
+                        }
+                    } catch (InterruptedException | IOException e) {
+                        // the connection is gone; the channel reader ends the worker
+                    }
+                },
+                "junit-xdist-flusher");
         flusher.setDaemon(true);
         flusher.start();
     }

@@ -17,7 +17,8 @@ class XdistConfigurationTests {
 
     @Test
     void defaultsToOneWorkerPerAvailableProcessor() {
-        assertThat(parse(Map.of(), Map.of()).workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(parse(Map.of(), Map.of()).workers())
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test
@@ -30,7 +31,9 @@ class XdistConfigurationTests {
 
     @Test
     void theEnvironmentVariableOverridesTheParameter() {
-        assertThat(parse(Map.of("xdist.workers", "3"), Map.of("XDIST_WORKERS", "0")).workers()).isZero();
+        assertThat(parse(Map.of("xdist.workers", "3"), Map.of("XDIST_WORKERS", "0"))
+                        .workers())
+                .isZero();
     }
 
     @ParameterizedTest
@@ -62,26 +65,29 @@ class XdistConfigurationTests {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-        "xdist.maxWorkerRestart | -1   | a non-negative integer",
-        "xdist.maxWorkerRestart | many | a non-negative integer",
-        "xdist.timeout          | 0    | a positive number of seconds",
-        "xdist.timeout          | -3   | a positive number of seconds",
-        "xdist.timeout          | soon | a positive number of seconds",
-        "xdist.maxfail          | 0    | a positive integer",
-        "xdist.maxfail          | x    | a positive integer",
-    })
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            value = {
+                "xdist.maxWorkerRestart | -1   | a non-negative integer",
+                "xdist.maxWorkerRestart | many | a non-negative integer",
+                "xdist.timeout          | 0    | a positive number of seconds",
+                "xdist.timeout          | -3   | a positive number of seconds",
+                "xdist.timeout          | soon | a positive number of seconds",
+                "xdist.maxfail          | 0    | a positive integer",
+                "xdist.maxfail          | x    | a positive integer",
+            })
     void rejectsBadReliabilityLimits(String key, String value, String allowed) {
         assertThatThrownBy(() -> parse(Map.of(key, value), Map.of()))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessage("Invalid value '%s' for configuration parameter %s: expected %s%s", value, key, allowed,
-                        key.equals("xdist.timeout") ? ", such as 30 or 2.5" : "");
+                .hasMessage(
+                        "Invalid value '%s' for configuration parameter %s: expected %s%s",
+                        value, key, allowed, key.equals("xdist.timeout") ? ", such as 30 or 2.5" : "");
     }
 
     @Test
     void readsReliabilityLimits() {
-        var configuration = parse(
-                Map.of("xdist.maxWorkerRestart", "0", "xdist.timeout", "2.5", "xdist.maxfail", "3"), Map.of());
+        var configuration =
+                parse(Map.of("xdist.maxWorkerRestart", "0", "xdist.timeout", "2.5", "xdist.maxfail", "3"), Map.of());
 
         assertThat(configuration.maxWorkerRestart()).hasValue(0);
         assertThat(configuration.timeout()).contains(java.time.Duration.ofMillis(2500));

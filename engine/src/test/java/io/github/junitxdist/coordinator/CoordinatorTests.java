@@ -58,30 +58,56 @@ class CoordinatorTests {
 
         run(Distribution.LOADSCOPE, 2, 0, null, OptionalInt.empty(), launch -> Script.WELL_BEHAVED);
 
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 SUCCESSFUL", "started a2", "finished a2 SUCCESSFUL",
-                "finished A SUCCESSFUL",
-                "started B", "started b1", "finished b1 SUCCESSFUL", "finished B SUCCESSFUL");
-        assertThat(workers.log).containsExactly(
-                "gw0 start #0", "gw1 start #1",
-                "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2]",
-                "gw1 <- Init", "gw1 <- run unit 1 [B, b1]");
+        assertThat(listener.events)
+                .containsExactly(
+                        "started A",
+                        "started a1",
+                        "finished a1 SUCCESSFUL",
+                        "started a2",
+                        "finished a2 SUCCESSFUL",
+                        "finished A SUCCESSFUL",
+                        "started B",
+                        "started b1",
+                        "finished b1 SUCCESSFUL",
+                        "finished B SUCCESSFUL");
+        assertThat(workers.log)
+                .containsExactly(
+                        "gw0 start #0", "gw1 start #1",
+                        "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2]",
+                        "gw1 <- Init", "gw1 <- run unit 1 [B, b1]");
     }
 
     @Test
     void aCrashInsideATestFailsThatTestAndTheRestOfItsClassRunsOnAReplacement() throws Exception {
         testClass("A", "a1", "a2", "a3");
 
-        run(Distribution.LOADSCOPE, 1, 1, null, OptionalInt.empty(),
+        run(
+                Distribution.LOADSCOPE,
+                1,
+                1,
+                null,
+                OptionalInt.empty(),
                 launch -> launch == 0 ? Script.at("a2", Action.CRASH) : Script.WELL_BEHAVED);
 
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 SUCCESSFUL", "started a2",
-                "finished a2 FAILED " + DIED,
-                "started a3", "finished a3 SUCCESSFUL", "finished A SUCCESSFUL");
-        assertThat(workers.log).containsExactly(
-                "gw0 start #0", "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2, a3]", "gw0 crashes in a2",
-                "gw0 start #1", "gw0 <- Init", "gw0 <- run unit 0 [A, a3]");
+        assertThat(listener.events)
+                .containsExactly(
+                        "started A",
+                        "started a1",
+                        "finished a1 SUCCESSFUL",
+                        "started a2",
+                        "finished a2 FAILED " + DIED,
+                        "started a3",
+                        "finished a3 SUCCESSFUL",
+                        "finished A SUCCESSFUL");
+        assertThat(workers.log)
+                .containsExactly(
+                        "gw0 start #0",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a1, a2, a3]",
+                        "gw0 crashes in a2",
+                        "gw0 start #1",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a3]");
     }
 
     @Test
@@ -90,30 +116,51 @@ class CoordinatorTests {
 
         run(Distribution.LOADSCOPE, 1, 1, null, OptionalInt.empty(), launch -> Script.at("A", Action.CRASH));
 
-        assertThat(listener.events).containsExactly(
-                "started A",
-                "started a1", "finished a1 FAILED " + DIED,
-                "started a2", "finished a2 FAILED " + DIED,
-                "finished A FAILED " + DIED);
-        assertThat(workers.log).containsExactly(
-                "gw0 start #0", "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2]", "gw0 crashes in A");
+        assertThat(listener.events)
+                .containsExactly(
+                        "started A",
+                        "started a1",
+                        "finished a1 FAILED " + DIED,
+                        "started a2",
+                        "finished a2 FAILED " + DIED,
+                        "finished A FAILED " + DIED);
+        assertThat(workers.log)
+                .containsExactly("gw0 start #0", "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2]", "gw0 crashes in A");
     }
 
     @Test
     void aTestThatOutlivesTheTimeoutFailsWithTheWorkersThreadsAndTheRestRunsOnAReplacement() throws Exception {
         testClass("A", "a1", "a2", "a3");
 
-        run(Distribution.LOADSCOPE, 1, 1, Duration.ofMillis(20), OptionalInt.empty(),
+        run(
+                Distribution.LOADSCOPE,
+                1,
+                1,
+                Duration.ofMillis(20),
+                OptionalInt.empty(),
                 launch -> launch == 0 ? Script.at("a2", Action.HANG) : Script.WELL_BEHAVED);
 
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 SUCCESSFUL", "started a2",
-                "finished a2 FAILED junit-xdist: this test ran longer than xdist.timeout=0.02 s; worker gw0 was"
-                        + " stopped. Its threads:\nfake threads of gw0",
-                "started a3", "finished a3 SUCCESSFUL", "finished A SUCCESSFUL");
-        assertThat(workers.log).containsExactly(
-                "gw0 start #0", "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2, a3]", "gw0 hangs in a2",
-                "gw0 <- DumpThreads", "gw0 start #1", "gw0 <- Init", "gw0 <- run unit 0 [A, a3]");
+        assertThat(listener.events)
+                .containsExactly(
+                        "started A",
+                        "started a1",
+                        "finished a1 SUCCESSFUL",
+                        "started a2",
+                        "finished a2 FAILED junit-xdist: this test ran longer than xdist.timeout=0.02 s; worker gw0 was"
+                                + " stopped. Its threads:\nfake threads of gw0",
+                        "started a3",
+                        "finished a3 SUCCESSFUL",
+                        "finished A SUCCESSFUL");
+        assertThat(workers.log)
+                .containsExactly(
+                        "gw0 start #0",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a1, a2, a3]",
+                        "gw0 hangs in a2",
+                        "gw0 <- DumpThreads",
+                        "gw0 start #1",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a3]");
     }
 
     @Test
@@ -123,12 +170,21 @@ class CoordinatorTests {
 
         run(Distribution.LOADSCOPE, 1, 0, null, OptionalInt.of(1), launch -> Script.at("a1", Action.FAIL));
 
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 FAILED", "started a2", "finished a2 SUCCESSFUL",
-                "finished A SUCCESSFUL",
-                "skipped B junit-xdist: not run, xdist.maxfail=1 failed tests reached");
-        assertThat(workers.log).containsExactly(
-                "gw0 start #0", "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2]", "gw0 <- Verdict(cancelled=true)");
+        assertThat(listener.events)
+                .containsExactly(
+                        "started A",
+                        "started a1",
+                        "finished a1 FAILED",
+                        "started a2",
+                        "finished a2 SUCCESSFUL",
+                        "finished A SUCCESSFUL",
+                        "skipped B junit-xdist: not run, xdist.maxfail=1 failed tests reached");
+        assertThat(workers.log)
+                .containsExactly(
+                        "gw0 start #0",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a1, a2]",
+                        "gw0 <- Verdict(cancelled=true)");
     }
 
     @Test
@@ -136,18 +192,38 @@ class CoordinatorTests {
         testClass("A", "a1", "a2", "a3");
         testClass("B", "b1");
 
-        run(Distribution.LOADSCOPE, 2, 0, null, OptionalInt.of(1),
+        run(
+                Distribution.LOADSCOPE,
+                2,
+                0,
+                null,
+                OptionalInt.of(1),
                 launch -> launch == 0 ? Script.at("a2", Action.HANG) : Script.at("b1", Action.FAIL));
 
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 SUCCESSFUL", "started a2",
-                "started B", "started b1", "finished b1 FAILED", "finished B SUCCESSFUL",
-                "finished a2 SUCCESSFUL", "skipped a3 cancelled", "finished A SUCCESSFUL");
-        assertThat(workers.log).containsExactly(
-                "gw0 start #0", "gw1 start #1",
-                "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2, a3]", "gw0 hangs in a2",
-                "gw1 <- Init", "gw1 <- run unit 1 [B, b1]", "gw1 <- Verdict(cancelled=true)",
-                "gw0 <- Cancel");
+        assertThat(listener.events)
+                .containsExactly(
+                        "started A",
+                        "started a1",
+                        "finished a1 SUCCESSFUL",
+                        "started a2",
+                        "started B",
+                        "started b1",
+                        "finished b1 FAILED",
+                        "finished B SUCCESSFUL",
+                        "finished a2 SUCCESSFUL",
+                        "skipped a3 cancelled",
+                        "finished A SUCCESSFUL");
+        assertThat(workers.log)
+                .containsExactly(
+                        "gw0 start #0",
+                        "gw1 start #1",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a1, a2, a3]",
+                        "gw0 hangs in a2",
+                        "gw1 <- Init",
+                        "gw1 <- run unit 1 [B, b1]",
+                        "gw1 <- Verdict(cancelled=true)",
+                        "gw0 <- Cancel");
     }
 
     @Test
@@ -158,8 +234,8 @@ class CoordinatorTests {
 
         String why = "junit-xdist: not run, xdist.maxWorkerRestart=0 replacement workers were used up; junit-xdist"
                 + " worker gw0 could not start (exit code 1). (its stdout and stderr were empty)";
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 FAILED " + why, "finished A FAILED " + why);
+        assertThat(listener.events)
+                .containsExactly("started A", "started a1", "finished a1 FAILED " + why, "finished A FAILED " + why);
         assertThat(workers.log).containsExactly("gw0 start #0");
     }
 
@@ -167,14 +243,23 @@ class CoordinatorTests {
     void aWorkerThatDiesRightAfterConnectingIsReplaced() throws Exception {
         testClass("A", "a1");
 
-        run(Distribution.LOADSCOPE, 1, 1, null, OptionalInt.empty(),
+        run(
+                Distribution.LOADSCOPE,
+                1,
+                1,
+                null,
+                OptionalInt.empty(),
                 launch -> launch == 0 ? Script.dyingOnConnect() : Script.WELL_BEHAVED);
 
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 SUCCESSFUL", "finished A SUCCESSFUL");
-        assertThat(workers.log).containsExactly(
-                "gw0 start #0", "gw0 dies on connecting",
-                "gw0 start #1", "gw0 <- Init", "gw0 <- run unit 0 [A, a1]");
+        assertThat(listener.events)
+                .containsExactly("started A", "started a1", "finished a1 SUCCESSFUL", "finished A SUCCESSFUL");
+        assertThat(workers.log)
+                .containsExactly(
+                        "gw0 start #0",
+                        "gw0 dies on connecting",
+                        "gw0 start #1",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a1]");
     }
 
     @Test
@@ -183,26 +268,45 @@ class CoordinatorTests {
 
         run(Distribution.LOAD, 2, 0, null, OptionalInt.empty(), launch -> Script.WELL_BEHAVED);
 
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 SUCCESSFUL", "started a3", "finished a3 SUCCESSFUL",
-                "started a2", "finished a2 SUCCESSFUL", "started a4", "finished a4 SUCCESSFUL",
-                "finished A SUCCESSFUL");
-        assertThat(workers.log).containsExactly(
-                "gw0 start #0", "gw1 start #1",
-                "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a3]",
-                "gw1 <- Init", "gw1 <- run unit 1 [A, a2, a4]");
+        assertThat(listener.events)
+                .containsExactly(
+                        "started A",
+                        "started a1",
+                        "finished a1 SUCCESSFUL",
+                        "started a3",
+                        "finished a3 SUCCESSFUL",
+                        "started a2",
+                        "finished a2 SUCCESSFUL",
+                        "started a4",
+                        "finished a4 SUCCESSFUL",
+                        "finished A SUCCESSFUL");
+        assertThat(workers.log)
+                .containsExactly(
+                        "gw0 start #0", "gw1 start #1",
+                        "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a3]",
+                        "gw1 <- Init", "gw1 <- run unit 1 [A, a2, a4]");
     }
 
     @Test
     void aTestReportedTwiceByItsWorkerEndsOnce() throws Exception {
         testClass("A", "a1", "a2");
 
-        run(Distribution.LOADSCOPE, 1, 0, null, OptionalInt.empty(),
+        run(
+                Distribution.LOADSCOPE,
+                1,
+                0,
+                null,
+                OptionalInt.empty(),
                 launch -> Script.at("a1", Action.DUPLICATE_FINISH));
 
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 SUCCESSFUL", "started a2", "finished a2 SUCCESSFUL",
-                "finished A SUCCESSFUL");
+        assertThat(listener.events)
+                .containsExactly(
+                        "started A",
+                        "started a1",
+                        "finished a1 SUCCESSFUL",
+                        "started a2",
+                        "finished a2 SUCCESSFUL",
+                        "finished A SUCCESSFUL");
     }
 
     @Test
@@ -215,15 +319,25 @@ class CoordinatorTests {
 
         runWith(Distribution.LOADSCOPE, 1, 0, null, OptionalInt.empty());
 
-        assertThat(listener.events).containsExactly(
-                "started A", "started a1", "finished a1 SUCCESSFUL", "finished A SUCCESSFUL");
-        assertThat(workers.log).containsExactly(
-                "gw0 start #0", "gw0 <- Init", "gw0 <- run unit 0 [A, a1]",
-                "gw0 <- Init", "gw0 <- run unit 0 [A, a1]");
+        assertThat(listener.events)
+                .containsExactly("started A", "started a1", "finished a1 SUCCESSFUL", "finished A SUCCESSFUL");
+        assertThat(workers.log)
+                .containsExactly(
+                        "gw0 start #0",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a1]",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a1]");
     }
 
-    private void run(Distribution distribution, int count, int maxRestarts, Duration timeout, OptionalInt maxFail,
-            IntFunction<Script> scripts) throws InterruptedException {
+    private void run(
+            Distribution distribution,
+            int count,
+            int maxRestarts,
+            Duration timeout,
+            OptionalInt maxFail,
+            IntFunction<Script> scripts)
+            throws InterruptedException {
         workers = new FakeWorkers(root, scripts);
         runWith(distribution, count, maxRestarts, timeout, maxFail);
     }
@@ -235,11 +349,21 @@ class CoordinatorTests {
         List<WorkUnit> units = plan.cut(distribution, count);
         int useful = Scheduler.usefulWorkers(units, count);
         var relayListener = new RelayListener(listener);
-        var settings = new Coordinator.Settings(workers, new Init(Map.of(), Map.of()), maxRestarts,
-                Optional.ofNullable(timeout), DurationHistory.load(temp.resolve("durations"), "xdist.durations.file"),
+        var settings = new Coordinator.Settings(
+                workers,
+                new Init(Map.of(), Map.of()),
+                maxRestarts,
+                Optional.ofNullable(timeout),
+                DurationHistory.load(temp.resolve("durations"), "xdist.durations.file"),
                 Duration.ofMillis(2));
-        new Coordinator(plan, distribution.scheduler(units, useful), relayListener,
-                Cancellation.byMaxFail(maxFail, relayListener), settings, 2).run(useful);
+        new Coordinator(
+                        plan,
+                        distribution.scheduler(units, useful),
+                        relayListener,
+                        Cancellation.byMaxFail(maxFail, relayListener),
+                        settings,
+                        2)
+                .run(useful);
     }
 
     private void testClass(String name, String... tests) {

@@ -64,6 +64,7 @@ final class FakeWorkers implements Workers {
 
     /** What happened, in order: starts, messages sent to workers, crashes. */
     final List<String> log = new ArrayList<>();
+
     private final TestDescriptor root;
     private final IntFunction<Script> scriptOfLaunch;
     private final List<WorkerHandle> idle = new ArrayList<>();
@@ -123,6 +124,7 @@ final class FakeWorkers implements Workers {
         private boolean reading;
         /** The node it hangs in, and the unit it runs, while it hangs. */
         private TestDescriptor hung;
+
         private RunUnit hungUnit;
 
         FakeWorker(Script script) {

@@ -54,7 +54,8 @@ final class RecordingListener implements EngineExecutionListener {
     @Override
     public void executionFinished(TestDescriptor descriptor, TestExecutionResult result) {
         events.add(("finished " + name(descriptor) + " " + result.getStatus() + " "
-                + result.getThrowable().map(Throwable::getMessage).orElse("")).strip());
+                        + result.getThrowable().map(Throwable::getMessage).orElse(""))
+                .strip());
         String id = id(descriptor);
         if (!starts.containsKey(id)) {
             violations.add("finished without a start: " + id);
@@ -77,15 +78,15 @@ final class RecordingListener implements EngineExecutionListener {
 
     /** Fails unless the contract held throughout and every node that started also finished. */
     void assertContractKept() {
-        starts.keySet().stream().filter(id -> !finished.contains(id))
+        starts.keySet().stream()
+                .filter(id -> !finished.contains(id))
                 .forEach(id -> violations.add("started but never finished: " + id));
         assertThat(violations).as("listener contract violations").isEmpty();
     }
 
     private void checkParentOpen(TestDescriptor descriptor, String what) {
         TestDescriptor parent = descriptor.getParent().orElseThrow();
-        if (parent.getParent().isPresent()
-                && (!starts.containsKey(id(parent)) || finished.contains(id(parent)))) {
+        if (parent.getParent().isPresent() && (!starts.containsKey(id(parent)) || finished.contains(id(parent)))) {
             violations.add(what + " outside an open parent: " + id(descriptor));
         }
     }

@@ -30,9 +30,10 @@ class UnitSelectorsTests {
 
         List<String> forwarded = UnitSelectors.forUnit(selectors, UNIT, Outer.class.getName());
 
-        assertThat(forwarded).containsExactly(selectors.stream()
-                .map(selector -> selector.toIdentifier().orElseThrow().toString())
-                .toArray(String[]::new));
+        assertThat(forwarded)
+                .containsExactly(selectors.stream()
+                        .map(selector -> selector.toIdentifier().orElseThrow().toString())
+                        .toArray(String[]::new));
     }
 
     @Test

@@ -22,7 +22,8 @@ class DurationHistoryTests {
 
     @Test
     void aMissingFileIsAnEmptyHistory() {
-        assertThat(DurationHistory.load(directory.resolve("none"), KEY).earlierMillis()).isEmpty();
+        assertThat(DurationHistory.load(directory.resolve("none"), KEY).earlierMillis())
+                .isEmpty();
     }
 
     @Test
@@ -38,10 +39,11 @@ class DurationHistoryTests {
         first.save();
         second.save();
 
-        assertThat(DurationHistory.load(file, KEY).earlierMillis()).isEqualTo(Map.of(
-                "[engine:xdist]/[class:A]", 1200L,
-                "[engine:xdist]/[class:B]", 400L,
-                "[engine:xdist]/[class:C with\ttab?]", 5L));
+        assertThat(DurationHistory.load(file, KEY).earlierMillis())
+                .isEqualTo(Map.of(
+                        "[engine:xdist]/[class:A]", 1200L,
+                        "[engine:xdist]/[class:B]", 400L,
+                        "[engine:xdist]/[class:C with\ttab?]", 5L));
         assertThat(directory.resolve(".xdist")).isDirectoryNotContaining("glob:**.tmp");
     }
 
@@ -74,7 +76,8 @@ class DurationHistoryTests {
 
         assertThat(DurationHistory.load(file, KEY).earlierMillis())
                 .containsExactly(Map.entry("[engine:xdist]/[class:A]", 7L));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
     }
 
     @Test

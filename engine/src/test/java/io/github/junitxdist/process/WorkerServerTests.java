@@ -93,8 +93,8 @@ class WorkerServerTests {
     void silentConnectionsDoNotKeepAWorkerConnectingAfterThemWaiting() throws Exception {
         List<SocketChannel> silent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            SocketChannel connection = SocketChannel.open(
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
+            SocketChannel connection =
+                    SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()));
             clients.add(connection);
             silent.add(connection);
         }
@@ -104,7 +104,8 @@ class WorkerServerTests {
         assertThat(connected.take()).isEqualTo(2);
         for (SocketChannel connection : silent) {
             connection.configureBlocking(false);
-            assertThat(connection.read(ByteBuffer.allocate(1))).as("bytes sent to a silent connection")
+            assertThat(connection.read(ByteBuffer.allocate(1)))
+                    .as("bytes sent to a silent connection")
                     .isLessThanOrEqualTo(0);
         }
     }

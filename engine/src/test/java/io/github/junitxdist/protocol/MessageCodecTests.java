@@ -50,7 +50,9 @@ class MessageCodecTests {
 
         for (Message message : messages) {
             Message read = roundTrip(message);
-            assertThat(read).usingRecursiveComparison().ignoringFields("throwable.local", "engineFailure.local")
+            assertThat(read)
+                    .usingRecursiveComparison()
+                    .ignoringFields("throwable.local", "engineFailure.local")
                     .isEqualTo(message);
         }
     }
@@ -63,12 +65,21 @@ class MessageCodecTests {
     void everyPermittedMessageTypeHasATagAndRoundTrips() throws IOException {
         var failure = Throwables.capture(new IllegalStateException("boom"));
         List<Message> samples = List.of(
-                new Init(Map.of("a", "b"), Map.of()), new RunUnit(1, List.of("class:x.Y"), Set.of("id")),
-                new Shutdown(), new Message.Cancel(), new Message.Verdict(true), new Message.DumpThreads(),
-                new DynamicTestRegistered("id", "parent", "name", new byte[] {1}), new Started("id"),
-                new Skipped("id", "why"), new Finished("id", Message.Status.ABORTED, failure),
-                new ReportEntry("id", Map.of("k", "v")), new FileEntry("id", "/f", "text/plain"),
-                new Output(false, new byte[] {65}), new UnitDone(1, null), new Message.ThreadDump("threads"),
+                new Init(Map.of("a", "b"), Map.of()),
+                new RunUnit(1, List.of("class:x.Y"), Set.of("id")),
+                new Shutdown(),
+                new Message.Cancel(),
+                new Message.Verdict(true),
+                new Message.DumpThreads(),
+                new DynamicTestRegistered("id", "parent", "name", new byte[] {1}),
+                new Started("id"),
+                new Skipped("id", "why"),
+                new Finished("id", Message.Status.ABORTED, failure),
+                new ReportEntry("id", Map.of("k", "v")),
+                new FileEntry("id", "/f", "text/plain"),
+                new Output(false, new byte[] {65}),
+                new UnitDone(1, null),
+                new Message.ThreadDump("threads"),
                 new Message.Exiting());
 
         List<Class<?>> leaves = new ArrayList<>();
@@ -84,7 +95,10 @@ class MessageCodecTests {
         assertThat(samples).extracting(Object::getClass).containsExactlyInAnyOrderElementsOf(leaves);
         for (Message message : samples) {
             Message read = roundTrip(message);
-            assertThat(read).usingRecursiveComparison().ignoringFields("throwable.local").isEqualTo(message);
+            assertThat(read)
+                    .usingRecursiveComparison()
+                    .ignoringFields("throwable.local")
+                    .isEqualTo(message);
             assertThat(read instanceof Message.ToWorker).isEqualTo(message instanceof Message.ToWorker);
         }
         assertThat(MessageCodec.Tag.values()).hasSameSizeAs(leaves);

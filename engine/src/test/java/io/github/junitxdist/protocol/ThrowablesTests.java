@@ -23,7 +23,9 @@ class ThrowablesTests {
 
         Throwable restored = Throwables.restore(Throwables.capture(original));
 
-        assertThat(restored).isInstanceOf(IllegalArgumentException.class).hasMessage("bad")
+        assertThat(restored)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad")
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(restored.getStackTrace()).isEqualTo(original.getStackTrace());
     }
@@ -35,7 +37,8 @@ class ThrowablesTests {
 
         Throwable restored = Throwables.restore(Throwables.capture(original));
 
-        assertThat(restored).isInstanceOf(WorkerException.class)
+        assertThat(restored)
+                .isInstanceOf(WorkerException.class)
                 .hasToString(NotSerializableFieldException.class.getName() + ": broken")
                 .hasMessage("broken");
         assertThat(restored.getStackTrace()).isEqualTo(original.getStackTrace());
@@ -49,7 +52,8 @@ class ThrowablesTests {
 
         Throwable restored = Throwables.restore(Throwables.capture(original));
 
-        assertThat(restored).isInstanceOf(AssertionError.class)
+        assertThat(restored)
+                .isInstanceOf(AssertionError.class)
                 .hasToString(NotSerializableAssertionError.class.getName());
         assertThat(restored.getMessage()).isNull();
         restored.initCause(new RuntimeException("allowed"));
@@ -121,7 +125,9 @@ class ThrowablesTests {
 
         Throwable restored = Throwables.restore(roundTrip(Throwables.capture(original)));
 
-        assertThat(restored.getMessage()).startsWith("xxxx").endsWith("... [junit-xdist: 1000 more characters not shown]")
+        assertThat(restored.getMessage())
+                .startsWith("xxxx")
+                .endsWith("... [junit-xdist: 1000 more characters not shown]")
                 .hasSize(Throwables.MAX_TEXT_CHARS + "... [junit-xdist: 1000 more characters not shown]".length());
     }
 
@@ -131,15 +137,17 @@ class ThrowablesTests {
 
         Throwable restored = Throwables.restore(roundTrip(Throwables.capture(original)));
 
-        assertThat(restored).hasToString(HostileException.class.getName() + ": <getMessage() threw "
-                + UnsupportedOperationException.class.getName() + ">");
+        assertThat(restored)
+                .hasToString(HostileException.class.getName() + ": <getMessage() threw "
+                        + UnsupportedOperationException.class.getName() + ">");
     }
 
     /** Sends a captured throwable through the wire format, as between a worker and the parent. */
     private static RemoteThrowable roundTrip(RemoteThrowable captured) throws IOException {
         var bytes = new ByteArrayOutputStream();
         MessageCodec.write(new DataOutputStream(bytes), new Message.Finished("id", Message.Status.FAILED, captured));
-        var read = (Message.Finished) MessageCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        var read = (Message.Finished)
+                MessageCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         return read.throwable();
     }
 

@@ -29,8 +29,13 @@ class PendingOutputTests {
 
         List<String> written = writeAll(pending, order);
 
-        assertThat(written).containsExactly(
-                "out class", "event first", "out " + PendingOutput.MEMORY_LIMIT + " bytes", "event second", "err last");
+        assertThat(written)
+                .containsExactly(
+                        "out class",
+                        "event first",
+                        "out " + PendingOutput.MEMORY_LIMIT + " bytes",
+                        "event second",
+                        "err last");
         assertThat(pending.isEmpty()).isTrue();
     }
 
@@ -61,7 +66,8 @@ class PendingOutputTests {
 
         @Override
         public synchronized void write(byte[] bytes, int offset, int length) {
-            order.add(stream + " " + (length > 100 ? length + " bytes" : new String(bytes, offset, length, UTF_8).strip()));
+            order.add(stream + " "
+                    + (length > 100 ? length + " bytes" : new String(bytes, offset, length, UTF_8).strip()));
         }
     }
 }

@@ -36,7 +36,10 @@ class RemoteDescriptorTests {
         Map<String, TestDescriptor> index = new HashMap<>();
         List.of(root, testClass, factory).forEach(d -> index.put(d.getUniqueId().toString(), d));
         var listener = new RelayListener(new Recording());
-        var relay = new UnitRelay(new ExecutionPlan.Scope(List.of(factory), Set.of(id(testClass))), index, listener,
+        var relay = new UnitRelay(
+                new ExecutionPlan.Scope(List.of(factory), Set.of(id(testClass))),
+                index,
+                listener,
                 new TreeState(Map.of(id(testClass), 1), listener));
         String dynamic = factory.getUniqueId().append("dynamic-test", "#1").toString();
 
@@ -51,8 +54,9 @@ class RemoteDescriptorTests {
 
         assertThat(events).hasSize(7);
         assertThat(events.subList(0, 4)).containsExactly("started A", "started f", "registered dyn", "started dyn");
-        assertThat(events.get(4)).startsWith(
-                "finished dyn FAILED junit-xdist could not read back this dynamic test's descriptor from the worker: ");
+        assertThat(events.get(4))
+                .startsWith(
+                        "finished dyn FAILED junit-xdist could not read back this dynamic test's descriptor from the worker: ");
         assertThat(events.subList(5, 7)).containsExactly("finished f SUCCESSFUL", "finished A SUCCESSFUL");
     }
 
@@ -75,7 +79,8 @@ class RemoteDescriptorTests {
         @Override
         public void executionFinished(TestDescriptor descriptor, TestExecutionResult result) {
             events.add(("finished " + descriptor.getDisplayName() + " " + result.getStatus() + " "
-                    + result.getThrowable().map(Throwable::getMessage).orElse("")).strip());
+                            + result.getThrowable().map(Throwable::getMessage).orElse(""))
+                    .strip());
         }
     }
 

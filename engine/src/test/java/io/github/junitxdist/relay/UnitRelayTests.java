@@ -39,18 +39,19 @@ class UnitRelayTests {
         relay.handle(new Started(id(lost)));
         relay.finish(null, "gw0");
 
-        assertThat(events).containsExactly(
-                "started A",
-                "started passes",
-                "finished passes SUCCESSFUL",
-                "started lost",
-                "finished lost FAILED junit-xdist: result lost: worker gw0 finished its unit without reporting the end"
-                        + " of this test or container",
-                "started notStarted",
-                "finished notStarted FAILED junit-xdist: result lost: worker gw0 finished its unit without reporting"
-                        + " the end of this test or container",
-                "finished A FAILED junit-xdist: result lost: worker gw0 finished its unit without reporting the end of"
-                        + " this test or container");
+        assertThat(events)
+                .containsExactly(
+                        "started A",
+                        "started passes",
+                        "finished passes SUCCESSFUL",
+                        "started lost",
+                        "finished lost FAILED junit-xdist: result lost: worker gw0 finished its unit without reporting the end"
+                                + " of this test or container",
+                        "started notStarted",
+                        "finished notStarted FAILED junit-xdist: result lost: worker gw0 finished its unit without reporting"
+                                + " the end of this test or container",
+                        "finished A FAILED junit-xdist: result lost: worker gw0 finished its unit without reporting the end of"
+                                + " this test or container");
     }
 
     @Test
@@ -65,12 +66,16 @@ class UnitRelayTests {
         relay.handle(new Finished(id(testClass), Message.Status.SUCCESSFUL, null));
         relay.finish(null, "gw0");
 
-        assertThat(events).containsExactly(
-                "started A",
-                "started passes", "finished passes SUCCESSFUL",
-                "started lost", "finished lost SUCCESSFUL",
-                "started notStarted", "finished notStarted SUCCESSFUL",
-                "finished A SUCCESSFUL");
+        assertThat(events)
+                .containsExactly(
+                        "started A",
+                        "started passes",
+                        "finished passes SUCCESSFUL",
+                        "started lost",
+                        "finished lost SUCCESSFUL",
+                        "started notStarted",
+                        "finished notStarted SUCCESSFUL",
+                        "finished A SUCCESSFUL");
     }
 
     private UnitRelay relayOfClassA() {
@@ -108,7 +113,8 @@ class UnitRelayTests {
         @Override
         public void executionFinished(TestDescriptor descriptor, TestExecutionResult result) {
             events.add(("finished " + name(descriptor) + " " + result.getStatus() + " "
-                    + result.getThrowable().map(Throwable::getMessage).orElse("")).strip());
+                            + result.getThrowable().map(Throwable::getMessage).orElse(""))
+                    .strip());
         }
     }
 

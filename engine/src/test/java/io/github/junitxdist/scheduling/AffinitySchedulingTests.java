@@ -40,7 +40,9 @@ class AffinitySchedulingTests {
         Scheduler scheduler = scheduler();
 
         assertThat(scheduler.next(0)).map(WorkUnit::id).contains(0);
-        assertThat(scheduler.next(1)).as("worker 1 starts fixture b rather than build a again").map(WorkUnit::id)
+        assertThat(scheduler.next(1))
+                .as("worker 1 starts fixture b rather than build a again")
+                .map(WorkUnit::id)
                 .contains(2);
         assertThat(scheduler.next(1)).map(WorkUnit::id).contains(3);
         assertThat(scheduler.next(0)).map(WorkUnit::id).contains(1);
@@ -53,7 +55,10 @@ class AffinitySchedulingTests {
         Scheduler scheduler = scheduler();
 
         assertThat(scheduler.next(0)).map(WorkUnit::id).contains(0);
-        assertThat(scheduler.next(1)).as("nothing else is pending: worker 1 builds a too").map(WorkUnit::id).contains(1);
+        assertThat(scheduler.next(1))
+                .as("nothing else is pending: worker 1 builds a too")
+                .map(WorkUnit::id)
+                .contains(1);
         assertThat(scheduler.hasPending()).isFalse();
     }
 
@@ -77,7 +82,8 @@ class AffinitySchedulingTests {
         Scheduler scheduler = scheduler();
 
         assertThat(List.of(scheduler.next(0), scheduler.next(1), scheduler.next(0)))
-                .extracting(unit -> unit.orElseThrow().id()).containsExactly(1, 2, 0);
+                .extracting(unit -> unit.orElseThrow().id())
+                .containsExactly(1, 2, 0);
     }
 
     /** Two workers taking turns on three units of each of two fixtures: each fixture is built on one worker. */

@@ -17,7 +17,8 @@ class CostsTests {
     @Test
     void withoutHistoryTheCostIsTheNumberOfTests() {
         assertThat(Costs.estimate(List.of(unit("A", 4), unit("B", 1)), Map.of()))
-                .extracting(WorkUnit::cost).containsExactly(4L, 1L);
+                .extracting(WorkUnit::cost)
+                .containsExactly(4L, 1L);
     }
 
     @Test
@@ -25,6 +26,7 @@ class CostsTests {
         var units = List.of(unit("A", 4), unit("B", 1), unit("C", 2));
 
         assertThat(Costs.estimate(units, Map.of("A", 800L, "B", 1000L)))
-                .extracting(WorkUnit::cost).containsExactly(800L, 1000L, 2000L);
+                .extracting(WorkUnit::cost)
+                .containsExactly(800L, 1000L, 2000L);
     }
 }

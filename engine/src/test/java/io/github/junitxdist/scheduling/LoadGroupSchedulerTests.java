@@ -67,7 +67,10 @@ class LoadGroupSchedulerTests {
     void aGroupWithAnIsolatedItemIsIsolatedAsAWhole() {
         var items = List.of(grouped(0, "A", "db"), isolatedGrouped(1, "B", "db"));
 
-        assertThat(LoadGroupScheduler.cut(items)).singleElement().extracting(WorkUnit::isolated).isEqualTo(true);
+        assertThat(LoadGroupScheduler.cut(items))
+                .singleElement()
+                .extracting(WorkUnit::isolated)
+                .isEqualTo(true);
     }
 
     @Test

@@ -84,9 +84,7 @@ class LoadSchedulerTests {
 
         List<WorkUnit> units = LoadScheduler.cut(items, 2);
 
-        assertThat(units)
-                .extracting(WorkUnit::uniqueId)
-                .containsExactly("A[1/2]", "A[2/2]", "B[1/1]", "B[serial 1/1]");
+        assertThat(units).extracting(WorkUnit::uniqueId).containsExactly("A[1/2]", "A[2/2]", "B[1/1]", "B[serial 1/1]");
         assertThat(units).extracting(WorkUnit::serial).containsExactly(false, false, false, true);
         assertThat(units.get(3).items()).containsExactly(5, 6);
     }
@@ -95,7 +93,11 @@ class LoadSchedulerTests {
     void itemsWithOtherLocksOrIsolationGoIntoOtherParts() {
         var writesK = new Lock("K", true);
         var readsK = new Lock("K", false);
-        var items = List.of(item(0, "C"), locked(1, "C", writesK), locked(2, "C", readsK), isolated(3, "C"),
+        var items = List.of(
+                item(0, "C"),
+                locked(1, "C", writesK),
+                locked(2, "C", readsK),
+                isolated(3, "C"),
                 locked(4, "C", writesK));
 
         List<WorkUnit> units = LoadScheduler.cut(items, 4);
@@ -103,9 +105,11 @@ class LoadSchedulerTests {
         assertThat(units)
                 .extracting(WorkUnit::uniqueId)
                 .containsExactly("C[1/1]", "C[locks [K=rw] 1/1]", "C[locks [K=r] 1/1]", "C[isolated 1/1]");
-        assertThat(units).extracting(WorkUnit::items)
+        assertThat(units)
+                .extracting(WorkUnit::items)
                 .containsExactly(List.of(0), List.of(1, 4), List.of(2), List.of(3));
-        assertThat(units).extracting(WorkUnit::locks)
+        assertThat(units)
+                .extracting(WorkUnit::locks)
                 .containsExactly(Set.of(), Set.of(writesK), Set.of(readsK), Set.of());
         assertThat(units).extracting(WorkUnit::isolated).containsExactly(false, false, false, true);
     }

@@ -40,14 +40,18 @@ class LoadScopeSchedulerTests {
         assertThat(scheduler.next(1)).isEmpty();
         assertThat(scheduler.hasPendingFor(1)).isFalse();
         assertThat(scheduler.hasPendingFor(Scheduler.SERIAL_WORKER)).isTrue();
-        assertThat(drain(scheduler, Scheduler.SERIAL_WORKER)).extracting(WorkUnit::id).containsExactly(2, 0);
+        assertThat(drain(scheduler, Scheduler.SERIAL_WORKER))
+                .extracting(WorkUnit::id)
+                .containsExactly(2, 0);
     }
 
     @Test
     void theSerialWorkerTakesRegularUnitsOnceNoSerialUnitIsLeft() {
         var scheduler = new LoadScopeScheduler(List.of(serial(0, 1), regular(1, 1), regular(2, 1)));
 
-        assertThat(drain(scheduler, Scheduler.SERIAL_WORKER)).extracting(WorkUnit::id).containsExactly(0, 1, 2);
+        assertThat(drain(scheduler, Scheduler.SERIAL_WORKER))
+                .extracting(WorkUnit::id)
+                .containsExactly(0, 1, 2);
     }
 
     @Test
@@ -62,8 +66,10 @@ class LoadScopeSchedulerTests {
 
     @Test
     void usefulWorkersCountsOneForAllSerialUnitsAndOnePerRegularUnit() {
-        assertThat(Scheduler.usefulWorkers(List.of(serial(0, 1), serial(1, 1)), 4)).isEqualTo(1);
-        assertThat(Scheduler.usefulWorkers(List.of(serial(0, 1), regular(1, 1)), 4)).isEqualTo(2);
+        assertThat(Scheduler.usefulWorkers(List.of(serial(0, 1), serial(1, 1)), 4))
+                .isEqualTo(1);
+        assertThat(Scheduler.usefulWorkers(List.of(serial(0, 1), regular(1, 1)), 4))
+                .isEqualTo(2);
         assertThat(Scheduler.usefulWorkers(List.of(regular(0, 1), regular(1, 1), regular(2, 1)), 2))
                 .isEqualTo(2);
     }

@@ -39,7 +39,9 @@ class ResourceLockSchedulingTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Distribution.class, names = {"LOADSCOPE", "WORKSTEAL"})
+    @EnumSource(
+            value = Distribution.class,
+            names = {"LOADSCOPE", "WORKSTEAL"})
     void aWriterWaitsForTheOtherWriterOfTheSameKey(Distribution mode) {
         var scheduler = scheduler(mode, unit(0, 2, WRITES_K), unit(1, 1, WRITES_K));
         WorkUnit first = scheduler.next(0).orElseThrow();
@@ -50,7 +52,9 @@ class ResourceLockSchedulingTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Distribution.class, names = {"LOADSCOPE", "WORKSTEAL"})
+    @EnumSource(
+            value = Distribution.class,
+            names = {"LOADSCOPE", "WORKSTEAL"})
     void readersOfTheSameKeyRunTogether(Distribution mode) {
         var scheduler = scheduler(mode, unit(0, 2, READS_K), unit(1, 1, READS_K));
 
@@ -59,20 +63,26 @@ class ResourceLockSchedulingTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Distribution.class, names = {"LOADSCOPE", "WORKSTEAL"})
+    @EnumSource(
+            value = Distribution.class,
+            names = {"LOADSCOPE", "WORKSTEAL"})
     void aReaderAndAWriterOfTheSameKeyExcludeEachOther(Distribution mode) {
         for (var locks : List.of(List.of(READS_K, WRITES_K), List.of(WRITES_K, READS_K))) {
             var scheduler = scheduler(mode, unit(0, 2, locks.get(0)), unit(1, 1, locks.get(1)));
             WorkUnit first = scheduler.next(0).orElseThrow();
 
-            assertThat(scheduler.next(1)).as("%s waits for %s", locks.get(1), locks.get(0)).isEmpty();
+            assertThat(scheduler.next(1))
+                    .as("%s waits for %s", locks.get(1), locks.get(0))
+                    .isEmpty();
             scheduler.done(first);
             assertThat(scheduler.next(1)).map(WorkUnit::id).contains(1);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = Distribution.class, names = {"LOADSCOPE", "WORKSTEAL"})
+    @EnumSource(
+            value = Distribution.class,
+            names = {"LOADSCOPE", "WORKSTEAL"})
     void anIsolatedUnitStartsOnlyWhenNothingRunsAndNothingStartsWhileItRuns(Distribution mode) {
         var waiting = scheduler(mode, unit(0, 2), isolated(1, 1));
         WorkUnit other = waiting.next(0).orElseThrow();
@@ -88,7 +98,9 @@ class ResourceLockSchedulingTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Distribution.class, names = {"LOADSCOPE", "WORKSTEAL"})
+    @EnumSource(
+            value = Distribution.class,
+            names = {"LOADSCOPE", "WORKSTEAL"})
     void unitsWithoutLocksRunBesideLockedOnes(Distribution mode) {
         var scheduler = scheduler(mode, unit(0, 3, WRITES_K), unit(1, 2, WRITES_K), unit(2, 1));
         scheduler.next(0).orElseThrow();
@@ -97,7 +109,9 @@ class ResourceLockSchedulingTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Distribution.class, names = {"LOADSCOPE", "WORKSTEAL"})
+    @EnumSource(
+            value = Distribution.class,
+            names = {"LOADSCOPE", "WORKSTEAL"})
     void aUnitPutBackReleasesItsLocks(Distribution mode) {
         var scheduler = scheduler(mode, unit(0, 2, WRITES_K), unit(1, 1, WRITES_K));
         WorkUnit first = scheduler.next(0).orElseThrow();
@@ -109,7 +123,9 @@ class ResourceLockSchedulingTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Distribution.class, names = {"LOADSCOPE", "WORKSTEAL"})
+    @EnumSource(
+            value = Distribution.class,
+            names = {"LOADSCOPE", "WORKSTEAL"})
     void aWorkerWhoseNextUnitIsBlockedStillHasPendingWork(Distribution mode) {
         var scheduler = scheduler(mode, unit(0, 2, WRITES_K), unit(1, 1, WRITES_K));
         scheduler.next(0).orElseThrow();
@@ -151,7 +167,9 @@ class ResourceLockSchedulingTests {
 
     /** Never deadlocks: whatever order units end in, something pending can start while nothing runs. */
     @ParameterizedTest
-    @EnumSource(value = Distribution.class, names = {"LOADSCOPE", "WORKSTEAL"})
+    @EnumSource(
+            value = Distribution.class,
+            names = {"LOADSCOPE", "WORKSTEAL"})
     void everyUnitRunsOnceAndNoConflictingUnitsEverRunTogether(Distribution mode) {
         var random = new Random(20_261_126L);
         for (int round = 0; round < 300; round++) {
@@ -162,8 +180,15 @@ class ResourceLockSchedulingTests {
                 List.of("a", "b", "c").stream()
                         .filter(key -> random.nextInt(3) == 0)
                         .forEach(key -> locks.add(new Lock(key, random.nextBoolean())));
-                units.add(new WorkUnit(id, "u" + id, List.of(id), random.nextInt(5) == 0, random.nextInt(8) == 0,
-                        locks, 1, 1 + random.nextInt(5)));
+                units.add(new WorkUnit(
+                        id,
+                        "u" + id,
+                        List.of(id),
+                        random.nextInt(5) == 0,
+                        random.nextInt(8) == 0,
+                        locks,
+                        1,
+                        1 + random.nextInt(5)));
             }
             runToTheEnd(mode.scheduler(units, workers), units, workers, random);
         }
@@ -190,7 +215,8 @@ class ResourceLockSchedulingTests {
                 }
                 if (next.isPresent()) {
                     WorkUnit unit = next.get();
-                    assertThat(!unit.serial() || worker == Scheduler.SERIAL_WORKER).as("serial %s on %d", unit, worker)
+                    assertThat(!unit.serial() || worker == Scheduler.SERIAL_WORKER)
+                            .as("serial %s on %d", unit, worker)
                             .isTrue();
                     assertThat(running.values()).as("beside %s", unit).noneMatch(other -> conflict(unit, other));
                     running.put(worker, unit);
@@ -207,8 +233,12 @@ class ResourceLockSchedulingTests {
     }
 
     private static boolean conflict(WorkUnit one, WorkUnit other) {
-        return one.isolated() || other.isolated() || (one.serial() && other.serial())
-                || one.locks().stream().anyMatch(lock -> other.locks().stream()
-                        .anyMatch(held -> held.key().equals(lock.key()) && (held.exclusive() || lock.exclusive())));
+        return one.isolated()
+                || other.isolated()
+                || (one.serial() && other.serial())
+                || one.locks().stream()
+                        .anyMatch(lock -> other.locks().stream()
+                                .anyMatch(held ->
+                                        held.key().equals(lock.key()) && (held.exclusive() || lock.exclusive())));
     }
 }

@@ -127,8 +127,8 @@ class WorkStealSchedulerTests {
     void aWorkerWhoseOwnShareIsBlockedSteals() {
         var writesK = new Lock("K", true);
         // Shares: worker 0 [A=10 writes K], worker 1 [C=5 writes K], worker 2 [D=4, E=1].
-        var scheduler = new WorkStealScheduler(
-                List.of(unit(0, 10, writesK), unit(1, 5, writesK), unit(2, 4), unit(3, 1)), 3);
+        var scheduler =
+                new WorkStealScheduler(List.of(unit(0, 10, writesK), unit(1, 5, writesK), unit(2, 4), unit(3, 1)), 3);
         scheduler.next(0).orElseThrow();
 
         assertThat(scheduler.next(1)).map(WorkUnit::id).contains(3);
@@ -138,8 +138,8 @@ class WorkStealSchedulerTests {
     void aThiefSkipsUnitsWhoseLocksAreHeld() {
         var writesK = new Lock("K", true);
         // Shares: worker 0 [A=10 writes K], worker 1 [B=4], worker 2 [X=3, C=1 writes K].
-        var scheduler = new WorkStealScheduler(
-                List.of(unit(0, 10, writesK), unit(1, 4), unit(2, 3), unit(3, 1, writesK)), 3);
+        var scheduler =
+                new WorkStealScheduler(List.of(unit(0, 10, writesK), unit(1, 4), unit(2, 3), unit(3, 1, writesK)), 3);
         WorkUnit a = scheduler.next(0).orElseThrow();
         scheduler.next(1).orElseThrow();
 

@@ -22,51 +22,64 @@ class WorkerCountTests {
         WorkerCount count = WorkerCount.auto(units(300, 200, 100), 3, true, 2, OptionalLong.of(900));
 
         assertThat(count.workers()).isZero();
-        assertThat(count.reason()).isEqualTo("junit-xdist: 3 classes expected to take 0.6 s, less than starting"
-                + " workers would cost (0.9 s each), running them in this JVM");
+        assertThat(count.reason())
+                .isEqualTo("junit-xdist: 3 classes expected to take 0.6 s, less than starting"
+                        + " workers would cost (0.9 s each), running them in this JVM");
     }
 
     @Test
     void longWorkUsesAsManyWorkersAsShortenIt() {
         WorkerCount count = WorkerCount.auto(units(30_000, 20_000, 10_000), 3, true, 2, OptionalLong.of(900));
 
-        assertThat(count).isEqualTo(new WorkerCount(2, "junit-xdist: 2 workers for 3 classes (expected work 60.0 s,"
-                + " longest unit 30.0 s, 0.9 s to start a worker)"));
+        assertThat(count)
+                .isEqualTo(new WorkerCount(
+                        2,
+                        "junit-xdist: 2 workers for 3 classes (expected work 60.0 s,"
+                                + " longest unit 30.0 s, 0.9 s to start a worker)"));
     }
 
     @Test
     void noMoreWorkersThanTheLongestUnitLeavesUseFor() {
         // 40 s of work, one unit of 30 s: a third or fourth worker cannot end the run before that unit does.
-        WorkerCount count = WorkerCount.auto(units(30_000, 4_000, 3_000, 2_000, 1_000), 5, true, 8, OptionalLong.of(500));
+        WorkerCount count =
+                WorkerCount.auto(units(30_000, 4_000, 3_000, 2_000, 1_000), 5, true, 8, OptionalLong.of(500));
 
         assertThat(count.workers()).isEqualTo(2);
     }
 
     @Test
     void neverMoreWorkersThanProcessorsOrUnits() {
-        assertThat(WorkerCount.auto(units(10_000, 10_000, 10_000, 10_000), 4, true, 2, OptionalLong.empty()).workers())
+        assertThat(WorkerCount.auto(units(10_000, 10_000, 10_000, 10_000), 4, true, 2, OptionalLong.empty())
+                        .workers())
                 .isEqualTo(2);
-        assertThat(WorkerCount.auto(units(10_000, 10_000), 2, true, 16, OptionalLong.empty()).workers()).isEqualTo(2);
+        assertThat(WorkerCount.auto(units(10_000, 10_000), 2, true, 16, OptionalLong.empty())
+                        .workers())
+                .isEqualTo(2);
     }
 
     @Test
     void withoutDurationsOneWorkerPerProcessorUpToTheUnits() {
         WorkerCount count = WorkerCount.auto(units(3, 2, 1), 3, false, 2, OptionalLong.empty());
 
-        assertThat(count).isEqualTo(new WorkerCount(2, "junit-xdist: 2 workers for 3 classes (no duration history yet)"));
+        assertThat(count)
+                .isEqualTo(new WorkerCount(2, "junit-xdist: 2 workers for 3 classes (no duration history yet)"));
     }
 
     @Test
     void theDefaultStartCostAppliesUntilOneWasMeasured() {
         // 1.5 s of work against 1.0 s (the default) + 0.75 s on 2 workers: in-process; with 0.2 s to start, 0.95 s.
-        assertThat(WorkerCount.auto(units(750, 750), 2, true, 2, OptionalLong.empty()).workers()).isZero();
-        assertThat(WorkerCount.auto(units(750, 750), 2, true, 2, OptionalLong.of(200)).workers()).isEqualTo(2);
+        assertThat(WorkerCount.auto(units(750, 750), 2, true, 2, OptionalLong.empty())
+                        .workers())
+                .isZero();
+        assertThat(WorkerCount.auto(units(750, 750), 2, true, 2, OptionalLong.of(200))
+                        .workers())
+                .isEqualTo(2);
     }
 
     private static List<WorkUnit> units(long... costs) {
         return java.util.stream.IntStream.range(0, costs.length)
-                .mapToObj(i -> new WorkUnit(i, "[engine:xdist]/[class:C" + i + "]", List.of(i), false, false, Set.of(),
-                        1, costs[i]))
+                .mapToObj(i -> new WorkUnit(
+                        i, "[engine:xdist]/[class:C" + i + "]", List.of(i), false, false, Set.of(), 1, costs[i]))
                 .toList();
     }
 }

@@ -30,8 +30,8 @@ class EventForwarderTests {
         assertThat(sent).singleElement().isInstanceOfSatisfying(Finished.class, finished -> {
             assertThat(finished.uniqueId()).isEqualTo(test.getUniqueId());
             assertThat(finished.status()).isEqualTo(Message.Status.FAILED);
-            assertThat(Throwables.restore(finished.throwable()).getMessage()).isEqualTo(
-                    "junit-xdist could not forward this test's result (FAILED) to the calling JVM: "
+            assertThat(Throwables.restore(finished.throwable()).getMessage())
+                    .isEqualTo("junit-xdist could not forward this test's result (FAILED) to the calling JVM: "
                             + "java.lang.OutOfMemoryError: Java heap space");
         });
     }
@@ -44,8 +44,8 @@ class EventForwarderTests {
 
         assertThat(sent).singleElement().isInstanceOfSatisfying(Finished.class, finished -> {
             assertThat(finished.status()).isEqualTo(Message.Status.FAILED);
-            assertThat(Throwables.restore(finished.throwable()).getMessage()).isEqualTo(
-                    "junit-xdist could not forward this test's result (SUCCESSFUL) to the calling JVM: "
+            assertThat(Throwables.restore(finished.throwable()).getMessage())
+                    .isEqualTo("junit-xdist could not forward this test's result (SUCCESSFUL) to the calling JVM: "
                             + "java.lang.StackOverflowError");
         });
     }
@@ -61,9 +61,13 @@ class EventForwarderTests {
 
         forwarder.executionFinished(test, TestExecutionResult.failed(new IllegalStateException("original")));
 
-        assertThat(sent).singleElement().isInstanceOfSatisfying(Finished.class, finished ->
-                assertThat(Throwables.restore(finished.throwable()).getMessage())
-                        .endsWith("java.lang.StackOverflowError: captured too deep"));
+        assertThat(sent)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        Finished.class,
+                        finished -> assertThat(
+                                        Throwables.restore(finished.throwable()).getMessage())
+                                .endsWith("java.lang.StackOverflowError: captured too deep"));
     }
 
     /** A sink that throws the given error for the first message, and keeps the others. */

@@ -57,8 +57,9 @@ class AdaptiveWorkersTests {
         Run run = run(Map.of(), selectClass(WhereAFixture.class), selectClass(WhereBFixture.class));
 
         assertThat(run.workers()).containsExactly("main", "main");
-        assertThat(run.stderr()).contains("junit-xdist: 2 classes expected to take 0.1 s, less than starting workers"
-                + " would cost (0.8 s each), running them in this JVM");
+        assertThat(run.stderr())
+                .contains("junit-xdist: 2 classes expected to take 0.1 s, less than starting workers"
+                        + " would cost (0.8 s each), running them in this JVM");
     }
 
     @Test
@@ -67,9 +68,12 @@ class AdaptiveWorkersTests {
 
         Run run = run(Map.of(), selectClass(WhereAFixture.class), selectClass(WhereBFixture.class));
 
-        assertThat(run.workers()).hasSize(2).allSatisfy(worker -> assertThat(worker).matches("gw\\d"));
+        assertThat(run.workers())
+                .hasSize(2)
+                .allSatisfy(worker -> assertThat(worker).matches("gw\\d"));
         assertThat(run.stderr()).doesNotContain("junit-xdist:");
-        assertThat(Files.readAllLines(history())).as("the history keeps what starting a worker cost")
+        assertThat(Files.readAllLines(history()))
+                .as("the history keeps what starting a worker cost")
                 .anySatisfy(line -> assertThat(line).matches("\\d+\tworker start"));
     }
 
@@ -86,7 +90,8 @@ class AdaptiveWorkersTests {
         EngineExecutionResults results;
         System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         try {
-            results = EngineTestKit.engine("xdist").selectors(selectors)
+            results = EngineTestKit.engine("xdist")
+                    .selectors(selectors)
                     .configurationParameter("xdist.durations.file", history().toString())
                     .configurationParameters(parameters)
                     .execute();
@@ -95,7 +100,9 @@ class AdaptiveWorkersTests {
         }
         results.testEvents().assertStatistics(stats -> stats.succeeded(selectors.length));
         List<String> workers = results.allEvents().reportingEntryPublished().stream()
-                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("worker"))
+                .map(event -> event.getRequiredPayload(ReportEntry.class)
+                        .getKeyValuePairs()
+                        .get("worker"))
                 .toList();
         return new Run(workers, stderr.toString(StandardCharsets.UTF_8));
     }

@@ -28,17 +28,21 @@ class AnnotationErrorTests {
                 .filter(issue -> issue.message().startsWith("junit-xdist"))
                 .toList();
         assertThat(issues).extracting(DiscoveryIssue::severity).containsOnly(DiscoveryIssue.Severity.ERROR);
-        assertThat(issues).extracting(DiscoveryIssue::message).satisfiesExactlyInAnyOrder(
-                message -> assertThat(message)
-                        .contains("method " + BadAnnotationsFixture.class.getName() + ".setUp() is not a test method")
-                        .contains("@Serial belongs on a test class, a @Nested class, or a test method"),
-                message -> assertThat(message)
-                        .contains("@XdistGroup on method " + BadAnnotationsFixture.class.getName() + ".blankGroup()")
-                        .contains("blank name (' ')"),
-                message -> assertThat(message)
-                        .contains("class " + BadAnnotationsFixture.class.getName() + "$NotNested is an inner class"
-                                + " without @Nested")
-                        .contains("@Serial belongs on"));
+        assertThat(issues)
+                .extracting(DiscoveryIssue::message)
+                .satisfiesExactlyInAnyOrder(
+                        message -> assertThat(message)
+                                .contains("method " + BadAnnotationsFixture.class.getName()
+                                        + ".setUp() is not a test method")
+                                .contains("@Serial belongs on a test class, a @Nested class, or a test method"),
+                        message -> assertThat(message)
+                                .contains("@XdistGroup on method " + BadAnnotationsFixture.class.getName()
+                                        + ".blankGroup()")
+                                .contains("blank name (' ')"),
+                        message -> assertThat(message)
+                                .contains("class " + BadAnnotationsFixture.class.getName()
+                                        + "$NotNested is an inner class" + " without @Nested")
+                                .contains("@Serial belongs on"));
     }
 
     @Test
@@ -49,8 +53,8 @@ class AnnotationErrorTests {
                 .execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(0));
-        TestExecutionResult engine = results.containerEvents().finished().list().get(0)
-                .getRequiredPayload(TestExecutionResult.class);
+        TestExecutionResult engine =
+                results.containerEvents().finished().list().get(0).getRequiredPayload(TestExecutionResult.class);
         assertThat(engine.getStatus()).isEqualTo(TestExecutionResult.Status.FAILED);
         assertThat(engine.getThrowable().orElseThrow()).hasMessageContaining("setUp() is not a test method");
     }

@@ -15,13 +15,15 @@ import org.junit.platform.testkit.engine.Event;
 class BadConfigurationTests {
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "xdist.workers | -1    | configuration parameter xdist.workers | a positive integer, 'auto'",
-        "xdist.workers | lots  | configuration parameter xdist.workers | a positive integer, 'auto'",
-        "xdist.workers | 2.5   | configuration parameter xdist.workers | a positive integer, 'auto'",
-        "xdist.jvmArgs | '-Da=\"b' | configuration parameter xdist.jvmArgs | unclosed",
-        "xdist.dist    | loadfile | configuration parameter xdist.dist | one of loadscope, load, loadgroup, worksteal, no",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "xdist.workers | -1    | configuration parameter xdist.workers | a positive integer, 'auto'",
+                "xdist.workers | lots  | configuration parameter xdist.workers | a positive integer, 'auto'",
+                "xdist.workers | 2.5   | configuration parameter xdist.workers | a positive integer, 'auto'",
+                "xdist.jvmArgs | '-Da=\"b' | configuration parameter xdist.jvmArgs | unclosed",
+                "xdist.dist    | loadfile | configuration parameter xdist.dist | one of loadscope, load, loadgroup, worksteal, no",
+            })
     void failsTheRunWithoutRunningAnyTest(String key, String value, String names, String allowed) {
         EngineExecutionResults results = EngineTestKit.engine("xdist")
                 .selectors(selectClass(Identity1Fixture.class))

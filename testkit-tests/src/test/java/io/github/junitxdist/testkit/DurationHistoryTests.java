@@ -44,15 +44,18 @@ class DurationHistoryTests {
         EngineExecutionResults results = run(file);
 
         assertThat(classesInRunOrder(results)).containsExactly("ManyTestsFixture", "OneTestFixture");
-        assertThat(Files.readAllLines(file)).anySatisfy(line -> assertThat(line).endsWith("\t" + MANY))
+        assertThat(Files.readAllLines(file))
+                .anySatisfy(line -> assertThat(line).endsWith("\t" + MANY))
                 .anySatisfy(line -> assertThat(line).endsWith("\t" + ONE));
     }
 
     @Test
     void withHistoryTheUnitThatTookLongestRunsFirst() throws Exception {
         Path file = directory.resolve("durations");
-        Files.writeString(file, "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id\n"
-                + "10\t" + MANY + "\n5000\t" + ONE + "\n");
+        Files.writeString(
+                file,
+                "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id\n" + "10\t" + MANY + "\n5000\t" + ONE
+                        + "\n");
 
         assertThat(classesInRunOrder(run(file))).containsExactly("OneTestFixture", "ManyTestsFixture");
     }
@@ -75,10 +78,14 @@ class DurationHistoryTests {
         }
 
         assertThat(Files.readAllBytes(notes)).as("bytes of the notes").isEqualTo(bytes);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(notes))).as("mode of the notes")
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(notes)))
+                .as("mode of the notes")
                 .isEqualTo("rw-r--r--");
         assertThat(listing(directory)).as("files beside the notes").isEqualTo(listing);
-        assertThat(warnings).filteredOn(warning -> warning.contains("duration")).singleElement().asString()
+        assertThat(warnings)
+                .filteredOn(warning -> warning.contains("duration"))
+                .singleElement()
+                .asString()
                 .contains("xdist.durations.file", notes.toString(), "not a junit-xdist duration history");
     }
 

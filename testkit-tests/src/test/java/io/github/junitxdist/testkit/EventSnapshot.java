@@ -60,7 +60,8 @@ final class EventSnapshot {
     Map<String, List<String>> linesById() {
         Map<String, List<String>> byId = new TreeMap<>();
         for (int i = 0; i < events.size(); i++) {
-            byId.computeIfAbsent(relativeId(events.get(i)), id -> new ArrayList<>()).add(lines.get(i));
+            byId.computeIfAbsent(relativeId(events.get(i)), id -> new ArrayList<>())
+                    .add(lines.get(i));
         }
         return byId;
     }
@@ -75,8 +76,10 @@ final class EventSnapshot {
             String id = relativeId(event);
             switch (event.getType()) {
                 case DYNAMIC_TEST_REGISTERED, STARTED, SKIPPED -> outcomes.add(event.getType() + " " + id);
-                case FINISHED -> outcomes.add("FINISHED " + id + " "
-                        + event.getRequiredPayload(TestExecutionResult.class).getStatus());
+                case FINISHED ->
+                    outcomes.add("FINISHED " + id + " "
+                            + event.getRequiredPayload(TestExecutionResult.class)
+                                    .getStatus());
                 default -> {
                     // report and file entries say nothing about what was selected
                 }
@@ -88,7 +91,8 @@ final class EventSnapshot {
     /** Engine-relative ids of the tests (not containers) that finished, with their status. */
     List<String> finishedTests() {
         return events.stream()
-                .filter(event -> event.getType() == EventType.FINISHED && event.getTestDescriptor().isTest())
+                .filter(event -> event.getType() == EventType.FINISHED
+                        && event.getTestDescriptor().isTest())
                 .map(event -> relativeId(event) + " "
                         + event.getRequiredPayload(TestExecutionResult.class).getStatus())
                 .sorted()
@@ -112,14 +116,17 @@ final class EventSnapshot {
 
     private static String describe(Event event) {
         String head = event.getType() + " " + relativeId(event) + " | ";
-        return head + switch (event.getType()) {
-            case DYNAMIC_TEST_REGISTERED, STARTED -> describe(event.getTestDescriptor());
-            case SKIPPED -> "reason=" + event.getPayload(String.class).orElse("<none>");
-            case FINISHED -> describe(event.getRequiredPayload(TestExecutionResult.class));
-            case REPORTING_ENTRY_PUBLISHED ->
-                "entry=" + new TreeMap<>(event.getRequiredPayload(ReportEntry.class).getKeyValuePairs());
-            case FILE_ENTRY_PUBLISHED -> describe(event.getRequiredPayload(FileEntry.class));
-        };
+        return head
+                + switch (event.getType()) {
+                    case DYNAMIC_TEST_REGISTERED, STARTED -> describe(event.getTestDescriptor());
+                    case SKIPPED -> "reason=" + event.getPayload(String.class).orElse("<none>");
+                    case FINISHED -> describe(event.getRequiredPayload(TestExecutionResult.class));
+                    case REPORTING_ENTRY_PUBLISHED ->
+                        "entry="
+                                + new TreeMap<>(event.getRequiredPayload(ReportEntry.class)
+                                        .getKeyValuePairs());
+                    case FILE_ENTRY_PUBLISHED -> describe(event.getRequiredPayload(FileEntry.class));
+                };
     }
 
     private static String describe(TestDescriptor descriptor) {
@@ -133,10 +140,14 @@ final class EventSnapshot {
         // The engine's own name legitimately differs ("JUnit Jupiter" vs ours); everything below it must not.
         parts.put("displayName", engine ? "<engine>" : quote(descriptor.getDisplayName()));
         parts.put("legacyName", engine ? "<engine>" : quote(descriptor.getLegacyReportingName()));
-        parts.put("parent", descriptor.getParent().map(p -> relativeId(p.getUniqueId())).orElse("<none>"));
+        parts.put(
+                "parent",
+                descriptor.getParent().map(p -> relativeId(p.getUniqueId())).orElse("<none>"));
         parts.put("source", descriptor.getSource().map(Object::toString).orElse("<none>"));
         parts.put("tags", tags);
-        return parts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(joining(" "));
+        return parts.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(joining(" "));
     }
 
     private static String describe(TestExecutionResult result) {
@@ -145,7 +156,8 @@ final class EventSnapshot {
     }
 
     private static String describe(FileEntry entry) {
-        return "file=" + entry.getPath().getFileName() + " mediaType=" + entry.getMediaType().orElse("<none>");
+        return "file=" + entry.getPath().getFileName() + " mediaType="
+                + entry.getMediaType().orElse("<none>");
     }
 
     /**
@@ -164,7 +176,8 @@ final class EventSnapshot {
         text.append(" message=").append(quote(throwable.getMessage()));
         text.append(" assertionError=").append(throwable instanceof AssertionError);
         if (throwable instanceof AssertionFailedError failed) {
-            text.append(" expected=").append(failed.isExpectedDefined() ? stringForm(failed.getExpected()) : "<undefined>");
+            text.append(" expected=")
+                    .append(failed.isExpectedDefined() ? stringForm(failed.getExpected()) : "<undefined>");
             text.append(" actual=").append(failed.isActualDefined() ? stringForm(failed.getActual()) : "<undefined>");
         }
         if (throwable.getCause() != null) {

@@ -63,8 +63,13 @@ class FidelityTests {
                 .outputDirectoryCreator(new TempOutputDirectories(reportingOutputDir))
                 .execute();
 
-        results.testEvents().assertStatistics(stats -> stats
-                .skipped(1).started(39).succeeded(25).failed(11).aborted(3).finished(39));
+        results.testEvents()
+                .assertStatistics(stats -> stats.skipped(1)
+                        .started(39)
+                        .succeeded(25)
+                        .failed(11)
+                        .aborted(3)
+                        .finished(39));
         results.containerEvents().assertStatistics(stats -> stats.failed(2));
         assertThat(results.allEvents().reportingEntryPublished().count()).isEqualTo(7);
         assertThat(results.allEvents().fileEntryPublished().count()).isEqualTo(1);
@@ -86,7 +91,8 @@ class FidelityTests {
         Map<String, List<String>> actual = xdist(workers).linesById();
 
         assertThat(actual.keySet()).as("nodes with events").isEqualTo(expected.keySet());
-        expected.forEach((id, lines) -> assertThat(actual.get(id)).as("events of %s in order", id).isEqualTo(lines));
+        expected.forEach((id, lines) ->
+                assertThat(actual.get(id)).as("events of %s in order", id).isEqualTo(lines));
     }
 
     /**
@@ -99,10 +105,13 @@ class FidelityTests {
     void underLoadReportsTheSameEventsButClassLifecycleEntriesOncePerPart(String workers) {
         EventSnapshot load = xdist(workers);
 
-        assertThat(withoutClassEntries(load.lines())).containsExactlyInAnyOrderElementsOf(withoutClassEntries(jupiter()
-                .lines()));
-        assertThat(classEntries(load.lines())).containsAll(classEntries(jupiter().lines()));
-        assertThat(classEntries(load.lines()).size()).isGreaterThan(classEntries(jupiter().lines()).size());
+        assertThat(withoutClassEntries(load.lines()))
+                .containsExactlyInAnyOrderElementsOf(
+                        withoutClassEntries(jupiter().lines()));
+        assertThat(classEntries(load.lines()))
+                .containsAll(classEntries(jupiter().lines()));
+        assertThat(classEntries(load.lines()).size())
+                .isGreaterThan(classEntries(jupiter().lines()).size());
     }
 
     private static List<String> classEntries(List<String> lines) {
@@ -114,14 +123,19 @@ class FidelityTests {
     }
 
     private static boolean isClassEntry(String line) {
-        return line.startsWith("REPORTING_ENTRY_PUBLISHED") && line.contains("] | entry=")
-                && !line.contains("/[method:") && !line.contains("/[test-") && !line.contains("/[dynamic-");
+        return line.startsWith("REPORTING_ENTRY_PUBLISHED")
+                && line.contains("] | entry=")
+                && !line.contains("/[method:")
+                && !line.contains("/[test-")
+                && !line.contains("/[dynamic-");
     }
 
     @ParameterizedTest(name = "xdist.workers={0}")
     @ValueSource(strings = {"2", "0", "2:load", "3:load"})
     void startsEveryContainerBeforeItsChildrenAndFinishesItAfterThem(String workers) {
-        assertThat(enclosureViolations(jupiter())).as("the check itself holds for Jupiter").isEmpty();
+        assertThat(enclosureViolations(jupiter()))
+                .as("the check itself holds for Jupiter")
+                .isEmpty();
         assertThat(enclosureViolations(xdist(workers))).isEmpty();
     }
 
@@ -134,11 +148,10 @@ class FidelityTests {
                 .isEqualTo(WorkerOnlyExceptions.CLASS_NAME + ": thrown from a class the parent cannot load");
         assertThat(thrown.getMessage()).isEqualTo("thrown from a class the parent cannot load");
         assertThat(thrown.getCause()).hasToString("java.lang.IllegalStateException: ordinary cause");
-        assertThat(thrown.getStackTrace())
-                .anySatisfy(frame -> {
-                    assertThat(frame.getClassName()).isEqualTo(OutcomesFixture.class.getName());
-                    assertThat(frame.getMethodName()).isEqualTo("errorsWithExceptionClassOnlyInWorker");
-                });
+        assertThat(thrown.getStackTrace()).anySatisfy(frame -> {
+            assertThat(frame.getClassName()).isEqualTo(OutcomesFixture.class.getName());
+            assertThat(frame.getMethodName()).isEqualTo("errorsWithExceptionClassOnlyInWorker");
+        });
     }
 
     @ParameterizedTest(name = "xdist.workers={0}")
@@ -154,8 +167,9 @@ class FidelityTests {
         });
         Throwable plainAssertion = throwableOf(run, "failsWithPlainAssertionErrorWithNonSerializableField");
         assertThat(plainAssertion).isInstanceOf(AssertionError.class);
-        assertThat(plainAssertion.toString()).isEqualTo(OutcomesFixture.class.getName()
-                + "$NonSerializableAssertionError: assertion that cannot be serialized");
+        assertThat(plainAssertion.toString())
+                .isEqualTo(OutcomesFixture.class.getName()
+                        + "$NonSerializableAssertionError: assertion that cannot be serialized");
     }
 
     @ParameterizedTest(name = "xdist.workers={0}")
@@ -166,7 +180,9 @@ class FidelityTests {
                 .map(event -> event.getRequiredPayload(FileEntry.class))
                 .toList();
 
-        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.getPath()).hasFileName("report.txt"));
+        assertThat(entries)
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.getPath()).hasFileName("report.txt"));
         assertThat(Files.readString(entries.get(0).getPath())).isEqualTo("content");
     }
 
@@ -196,7 +212,9 @@ class FidelityTests {
         return run.events().stream()
                 .filter(event -> event.getType() == EventType.FINISHED)
                 .filter(event -> EventSnapshot.relativeId(event).endsWith("[method:" + methodName + "()]"))
-                .map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow())
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no finished event for " + methodName));
     }
@@ -210,7 +228,8 @@ class FidelityTests {
         List<Event> events = run.events();
         Map<EventType, Map<String, Integer>> firstIndex = new EnumMap<>(EventType.class);
         for (int i = 0; i < events.size(); i++) {
-            firstIndex.computeIfAbsent(events.get(i).getType(), type -> new HashMap<>())
+            firstIndex
+                    .computeIfAbsent(events.get(i).getType(), type -> new HashMap<>())
                     .putIfAbsent(EventSnapshot.relativeId(events.get(i)), i);
         }
         List<String> violations = new ArrayList<>();
@@ -236,7 +255,9 @@ class FidelityTests {
 
     private static boolean runningAncestorAt(
             Map<EventType, Map<String, Integer>> index, TestDescriptor ancestor, int i) {
-        for (TestDescriptor node = ancestor; node != null; node = node.getParent().orElse(null)) {
+        for (TestDescriptor node = ancestor;
+                node != null;
+                node = node.getParent().orElse(null)) {
             if (runningAt(index, node, i)) {
                 return true;
             }

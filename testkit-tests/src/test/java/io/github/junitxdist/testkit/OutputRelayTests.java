@@ -49,8 +49,10 @@ class OutputRelayTests {
 
         runPrintersOnTwoWorkers(capture, statuses);
 
-        assertThat(statuses).hasSize(9).allSatisfy((token, status) ->
-                assertThat(status).as(token).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        assertThat(statuses)
+                .hasSize(9)
+                .allSatisfy((token, status) ->
+                        assertThat(status).as(token).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
         List<String> shared = capture.shared.lines();
         for (String token : statuses.keySet()) {
             assertOutputOfOneTest(token, shared);
@@ -66,24 +68,29 @@ class OutputRelayTests {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(CloserFixture.class), selectClass(PrinterFixture.class))
                 .configurationParameter("xdist.workers", "1")
-                .configurationParameter("xdist.durations.file", durations.resolve("durations").toString())
+                .configurationParameter(
+                        "xdist.durations.file", durations.resolve("durations").toString())
                 .build();
 
         execute(request, capture, new MarkingListener(capture.shared, statuses));
 
-        assertThat(statuses).containsOnlyKeys(
-                OutputFixture.token("CloserFixture", "closesTheStandardStreams"),
-                OutputFixture.token("CloserFixture", "printsIntoClosedStreams"),
-                OutputFixture.token("PrinterFixture", "prints"));
-        assertThat(statuses).allSatisfy((token, status) ->
-                assertThat(status).as(token).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+        assertThat(statuses)
+                .containsOnlyKeys(
+                        OutputFixture.token("CloserFixture", "closesTheStandardStreams"),
+                        OutputFixture.token("CloserFixture", "printsIntoClosedStreams"),
+                        OutputFixture.token("PrinterFixture", "prints"));
+        assertThat(statuses)
+                .allSatisfy((token, status) ->
+                        assertThat(status).as(token).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
         assertThat(capture.outOnly.lines()).as("System.out").contains("out " + StreamClosingFixture.MARKER);
         assertThat(capture.errOnly.lines()).as("System.err").contains("err " + StreamClosingFixture.MARKER);
     }
 
     private static void runPrintersOnTwoWorkers(Capture capture, Map<String, TestExecutionResult.Status> statuses) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(FirstPrinterFixture.class), selectClass(SecondPrinterFixture.class),
+                .selectors(
+                        selectClass(FirstPrinterFixture.class),
+                        selectClass(SecondPrinterFixture.class),
                         selectClass(ThirdPrinterFixture.class))
                 .configurationParameter("xdist.workers", "2")
                 .build();
@@ -120,10 +127,13 @@ class OutputRelayTests {
         List<String> printedInside = lines.subList(start + 1, finish).stream()
                 .filter(line -> line.contains(token))
                 .toList();
-        assertThat(printedInside).as("lines of %s between its markers", token)
+        assertThat(printedInside)
+                .as("lines of %s between its markers", token)
                 .containsExactlyInAnyOrderElementsOf(expected);
         long everywhere = lines.stream().filter(line -> line.contains(token)).count();
-        assertThat(everywhere).as("lines naming %s anywhere, markers included", token).isEqualTo(expected.size() + 2);
+        assertThat(everywhere)
+                .as("lines naming %s anywhere, markers included", token)
+                .isEqualTo(expected.size() + 2);
     }
 
     private static List<String> printedLines(String token, String stream) {
@@ -162,7 +172,8 @@ class OutputRelayTests {
         private static String token(TestIdentifier test) {
             MethodSource source = (MethodSource) test.getSource().orElseThrow();
             String className = source.getClassName();
-            String simpleName = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+            String simpleName =
+                    className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
             return OutputFixture.token(simpleName, source.getMethodName());
         }
     }

@@ -24,16 +24,19 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** Each {@code xdist.dist} mode on real workers: which worker ran which test, checked against the mode's guarantee. */
 class SchedulingModesTests extends SharedDirectoryTestBase {
 
-
     @Test
     void loadscopeRunsEachClassWithItsNestedClassesOnOneWorker() {
-        Timelines timelines = timelines("loadscope", 2, selectClass(LoadScopeAFixture.class),
-                selectClass(LoadScopeBFixture.class));
+        Timelines timelines =
+                timelines("loadscope", 2, selectClass(LoadScopeAFixture.class), selectClass(LoadScopeBFixture.class));
 
         assertThat(timelines.runs()).hasSize(6);
-        assertThat(timelines.of("LoadScopeAFixture")).as("A with its nested class").hasSize(3);
+        assertThat(timelines.of("LoadScopeAFixture"))
+                .as("A with its nested class")
+                .hasSize(3);
         assertThat(Timelines.workers(timelines.of("LoadScopeAFixture"))).hasSize(1);
-        assertThat(timelines.of("LoadScopeBFixture")).as("B with its nested class").hasSize(3);
+        assertThat(timelines.of("LoadScopeBFixture"))
+                .as("B with its nested class")
+                .hasSize(3);
         assertThat(Timelines.workers(timelines.of("LoadScopeBFixture"))).hasSize(1);
     }
 
@@ -44,23 +47,30 @@ class SchedulingModesTests extends SharedDirectoryTestBase {
         List<Run> runs = timelines.of("LoadSpreadFixture");
         assertThat(runs).hasSize(4);
         Map<String, String> workers = timelines.workerByTest();
-        assertThat(workers.get("LoadSpreadFixture.t1")).isNotEqualTo(workers.get("LoadSpreadFixture.t2"))
+        assertThat(workers.get("LoadSpreadFixture.t1"))
+                .isNotEqualTo(workers.get("LoadSpreadFixture.t2"))
                 .isEqualTo(workers.get("LoadSpreadFixture.t3"));
         assertThat(workers.get("LoadSpreadFixture.t2")).isEqualTo(workers.get("LoadSpreadFixture.t4"));
-        assertThat(timelines.lifecycle()).extracting(entry -> entry.get("worker"))
+        assertThat(timelines.lifecycle())
+                .extracting(entry -> entry.get("worker"))
                 .containsExactlyInAnyOrderElementsOf(Timelines.workers(runs));
     }
 
     @Test
     void loadgroupRunsEachGroupFromAnyClassesOnOneWorker() {
-        Timelines timelines = timelines("loadgroup", 2, selectClass(GroupedMethodFixture.class),
-                selectClass(GroupedClassFixture.class), selectClass(GroupedComposedFixture.class),
+        Timelines timelines = timelines(
+                "loadgroup",
+                2,
+                selectClass(GroupedMethodFixture.class),
+                selectClass(GroupedClassFixture.class),
+                selectClass(GroupedComposedFixture.class),
                 selectClass(RegularFixture.class));
 
         assertThat(timelines.runs()).hasSize(7);
         List<Run> group = timelines.runs().stream()
                 .filter(run -> run.test().equals("GroupedMethodFixture.inGroup")
-                        || run.test().startsWith("GroupedClassFixture") || run.test().startsWith("GroupedComposed"))
+                        || run.test().startsWith("GroupedClassFixture")
+                        || run.test().startsWith("GroupedComposed"))
                 .toList();
         assertThat(group).hasSize(4);
         assertThat(Timelines.workers(group)).hasSize(1);
@@ -71,8 +81,12 @@ class SchedulingModesTests extends SharedDirectoryTestBase {
     void workstealSplitsUpFrontAndAnIdleWorkerStealsFromTheEndOfTheBusiestShare() {
         // Shares: one worker gets StealBig (4 tests); the other StealFirst, StealMiddle, StealLast. StealFirst waits
         // until StealLast runs, which only a steal from the end of its share can bring about.
-        Timelines timelines = timelines("worksteal", 2, selectClass(StealBigFixture.class),
-                selectClass(StealFirstFixture.class), selectClass(StealMiddleFixture.class),
+        Timelines timelines = timelines(
+                "worksteal",
+                2,
+                selectClass(StealBigFixture.class),
+                selectClass(StealFirstFixture.class),
+                selectClass(StealMiddleFixture.class),
                 selectClass(StealLastFixture.class));
 
         assertThat(timelines.runs()).hasSize(7);
@@ -95,7 +109,8 @@ class SchedulingModesTests extends SharedDirectoryTestBase {
 
     private Timelines timelines(String mode, int workers, DiscoverySelector... selectors) {
         EngineExecutionResults results = run(mode, workers, selectors);
-        results.testEvents().assertStatistics(stats -> stats.failed(0).aborted(0).skipped(0));
+        results.testEvents()
+                .assertStatistics(stats -> stats.failed(0).aborted(0).skipped(0));
         results.containerEvents().assertStatistics(stats -> stats.failed(0));
         return Timelines.of(results);
     }

@@ -57,60 +57,113 @@ class SelectionTests {
         return Stream.of(
                 selection("class", 10, engine -> Request.of(selectClass(AlphaSelectionFixture.class))),
                 selection("method", 1, engine -> Request.of(selectMethod(AlphaSelectionFixture.class, "fastTest"))),
-                selection("parameterized method", 4, engine -> Request.of(
-                        selectMethod(AlphaSelectionFixture.class, "parameterized", "java.lang.String"))),
-                selection("method in a class template", 3, engine -> Request.of(
-                        selectMethod(TemplateSelectionFixture.class, "second"))),
-                selection("nested class", 3, engine -> Request.of(
-                        selectNestedClass(List.of(AlphaSelectionFixture.class), AlphaSelectionFixture.Inner.class))),
-                selection("doubly nested method", 1, engine -> Request.of(selectNestedMethod(
-                        List.of(AlphaSelectionFixture.class, AlphaSelectionFixture.Inner.class),
-                        AlphaSelectionFixture.Inner.Deeper.class, "deeperSlow"))),
-                selection("two classes", 13, engine -> Request.of(
-                        selectClass(AlphaSelectionFixture.class), selectClass(BetaSelectionFixture.class))),
+                selection(
+                        "parameterized method",
+                        4,
+                        engine -> Request.of(
+                                selectMethod(AlphaSelectionFixture.class, "parameterized", "java.lang.String"))),
+                selection(
+                        "method in a class template",
+                        3,
+                        engine -> Request.of(selectMethod(TemplateSelectionFixture.class, "second"))),
+                selection(
+                        "nested class",
+                        3,
+                        engine -> Request.of(selectNestedClass(
+                                List.of(AlphaSelectionFixture.class), AlphaSelectionFixture.Inner.class))),
+                selection(
+                        "doubly nested method",
+                        1,
+                        engine -> Request.of(selectNestedMethod(
+                                List.of(AlphaSelectionFixture.class, AlphaSelectionFixture.Inner.class),
+                                AlphaSelectionFixture.Inner.Deeper.class,
+                                "deeperSlow"))),
+                selection(
+                        "two classes",
+                        13,
+                        engine -> Request.of(
+                                selectClass(AlphaSelectionFixture.class), selectClass(BetaSelectionFixture.class))),
                 selection("package", 19, engine -> Request.of(selectPackage(PACKAGE))),
-                selection("classpath root with a class-name filter", 19, engine ->
-                        Request.of(selectClasspathRoots(Set.of(testClassesRoot())).toArray(DiscoverySelector[]::new))
+                selection(
+                        "classpath root with a class-name filter",
+                        19,
+                        engine -> Request.of(selectClasspathRoots(Set.of(testClassesRoot()))
+                                        .toArray(DiscoverySelector[]::new))
                                 .filteredBy(includeClassNamePatterns("\\Q" + PACKAGE + ".\\E.*"))),
-                selection("unique id of a class", 3, engine -> Request.of(
-                        selectUniqueId("[engine:" + engine + "]/[class:" + BETA + "]"))),
-                selection("unique id of a method", 1, engine -> Request.of(
-                        selectUniqueId("[engine:" + engine + "]/[class:" + BETA + "]/[method:betaFastFails()]"))),
-                selection("unique id of a nested method", 1, engine -> Request.of(selectUniqueId(
-                        "[engine:" + engine + "]/[class:" + ALPHA + "]/[nested-class:Inner]/[method:innerFast()]"))),
-                selection("iteration of a parameterized test", 1, engine -> Request.of(selectIteration(
-                        selectMethod(AlphaSelectionFixture.class, "parameterized", "java.lang.String"), 2))),
-                selection("unique id of a parameterized test invocation", 1, engine -> Request.of(selectUniqueId(
-                        "[engine:" + engine + "]/[class:" + ALPHA + "]"
+                selection(
+                        "unique id of a class",
+                        3,
+                        engine -> Request.of(selectUniqueId("[engine:" + engine + "]/[class:" + BETA + "]"))),
+                selection(
+                        "unique id of a method",
+                        1,
+                        engine -> Request.of(selectUniqueId(
+                                "[engine:" + engine + "]/[class:" + BETA + "]/[method:betaFastFails()]"))),
+                selection(
+                        "unique id of a nested method",
+                        1,
+                        engine -> Request.of(selectUniqueId("[engine:" + engine + "]/[class:" + ALPHA
+                                + "]/[nested-class:Inner]/[method:innerFast()]"))),
+                selection(
+                        "iteration of a parameterized test",
+                        1,
+                        engine -> Request.of(selectIteration(
+                                selectMethod(AlphaSelectionFixture.class, "parameterized", "java.lang.String"), 2))),
+                selection(
+                        "unique id of a parameterized test invocation",
+                        1,
+                        engine -> Request.of(selectUniqueId("[engine:" + engine + "]/[class:" + ALPHA + "]"
                                 + "/[test-template:parameterized(java.lang.String)]/[test-template-invocation:#3]"))),
-                selection("iteration of a class template", 2, engine -> Request.of(
-                        selectIteration(selectClass(TemplateSelectionFixture.class), 1))),
-                selection("unique id of a class template invocation", 2, engine -> Request.of(selectUniqueId(
-                        "[engine:" + engine + "]/[class-template:" + TEMPLATE + "]/[class-template-invocation:#2]"))),
-                selection("unique id of a method in a class template invocation", 1, engine -> Request.of(
-                        selectUniqueId("[engine:" + engine + "]/[class-template:" + TEMPLATE + "]"
+                selection(
+                        "iteration of a class template",
+                        2,
+                        engine -> Request.of(selectIteration(selectClass(TemplateSelectionFixture.class), 1))),
+                selection(
+                        "unique id of a class template invocation",
+                        2,
+                        engine -> Request.of(selectUniqueId("[engine:" + engine + "]/[class-template:" + TEMPLATE
+                                + "]/[class-template-invocation:#2]"))),
+                selection(
+                        "unique id of a method in a class template invocation",
+                        1,
+                        engine -> Request.of(selectUniqueId("[engine:" + engine + "]/[class-template:" + TEMPLATE + "]"
                                 + "/[class-template-invocation:#2]/[method:second()]"))),
-                selection("include tag", 10, engine -> Request.of(selectPackage(PACKAGE))
-                        .filteredBy(TagFilter.includeTags("fast"))),
-                selection("exclude tag", 16, engine -> Request.of(selectPackage(PACKAGE))
-                        .filteredBy(TagFilter.excludeTags("slow"))),
-                selection("tag expression", 4, engine -> Request.of(selectPackage(PACKAGE))
-                        .filteredBy(TagFilter.includeTags("alpha & !fast"))),
-                selection("exclude class name", 16, engine -> Request.of(selectPackage(PACKAGE))
-                        .filteredBy(excludeClassNamePatterns(".*Beta.*"))),
-                selection("method filtered away by its tag", 0, engine -> Request.of(
-                        selectMethod(AlphaSelectionFixture.class, "slowTest"))
-                        .filteredBy(TagFilter.excludeTags("slow"))));
+                selection(
+                        "include tag",
+                        10,
+                        engine -> Request.of(selectPackage(PACKAGE)).filteredBy(TagFilter.includeTags("fast"))),
+                selection(
+                        "exclude tag",
+                        16,
+                        engine -> Request.of(selectPackage(PACKAGE)).filteredBy(TagFilter.excludeTags("slow"))),
+                selection(
+                        "tag expression",
+                        4,
+                        engine ->
+                                Request.of(selectPackage(PACKAGE)).filteredBy(TagFilter.includeTags("alpha & !fast"))),
+                selection(
+                        "exclude class name",
+                        16,
+                        engine -> Request.of(selectPackage(PACKAGE)).filteredBy(excludeClassNamePatterns(".*Beta.*"))),
+                selection(
+                        "method filtered away by its tag",
+                        0,
+                        engine -> Request.of(selectMethod(AlphaSelectionFixture.class, "slowTest"))
+                                .filteredBy(TagFilter.excludeTags("slow"))));
     }
 
     @ParameterizedTest
     @MethodSource("requests")
     void runsExactlyWhatJupiterRuns(Function<String, Request> requestFor, int expectedTests) {
-        EventSnapshot jupiter = EventSnapshot.of(kit("junit-jupiter", requestFor).execute());
-        EventSnapshot xdist =
-                EventSnapshot.of(kit("xdist", requestFor).configurationParameter("xdist.workers", "2").execute());
+        EventSnapshot jupiter =
+                EventSnapshot.of(kit("junit-jupiter", requestFor).execute());
+        EventSnapshot xdist = EventSnapshot.of(kit("xdist", requestFor)
+                .configurationParameter("xdist.workers", "2")
+                .execute());
 
-        assertThat(jupiter.finishedTests()).as("tests Jupiter runs for this request").hasSize(expectedTests);
+        assertThat(jupiter.finishedTests())
+                .as("tests Jupiter runs for this request")
+                .hasSize(expectedTests);
         assertThat(xdist.finishedTests())
                 .as(() -> "tests and statuses; unsuccessful xdist events: " + unsuccessful(xdist))
                 .isEqualTo(jupiter.finishedTests());
@@ -120,7 +173,8 @@ class SelectionTests {
     }
 
     private static List<String> unsuccessful(EventSnapshot run) {
-        return run.lines().stream().filter(line -> line.startsWith("FINISHED") && !line.contains("status=SUCCESSFUL"))
+        return run.lines().stream()
+                .filter(line -> line.startsWith("FINISHED") && !line.contains("status=SUCCESSFUL"))
                 .toList();
     }
 
@@ -137,7 +191,11 @@ class SelectionTests {
 
     private static Path testClassesRoot() {
         try {
-            return Path.of(AlphaSelectionFixture.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(AlphaSelectionFixture.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

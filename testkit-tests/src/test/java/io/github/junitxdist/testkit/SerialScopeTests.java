@@ -20,38 +20,54 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  */
 class SerialScopeTests extends SharedDirectoryTestBase {
 
-
     @Test
     void underLoadOnlySerialTestsAreSerialAndTheyNeverOverlapWhileRegularTestsRunElsewhere() {
-        Timelines timelines = timelines("load", selectClass(SerialMethodFixture.class),
-                selectClass(SerialInheritingFixture.class), selectClass(RegularFixture.class));
+        Timelines timelines = timelines(
+                "load",
+                selectClass(SerialMethodFixture.class),
+                selectClass(SerialInheritingFixture.class),
+                selectClass(RegularFixture.class));
 
         assertThat(timelines.runs()).hasSize(8);
         List<Run> serial = timelines.runs().stream()
-                .filter(run -> !run.test().equals("SerialMethodFixture.regular") && !run.test().startsWith("Regular"))
+                .filter(run -> !run.test().equals("SerialMethodFixture.regular")
+                        && !run.test().startsWith("Regular"))
                 .toList();
         assertThat(serial).hasSize(5).extracting(Run::worker).containsOnly("gw0");
         Timelines.assertNoOverlap(serial);
         Run regular = timelines.of("SerialMethodFixture.regular").get(0);
         Run serialMethod = timelines.of("SerialMethodFixture.serialMethod").get(0);
         assertThat(regular.worker()).isEqualTo("gw1");
-        assertThat(regular.overlaps(serialMethod)).as("the regular test ran while the serial one did").isTrue();
+        assertThat(regular.overlaps(serialMethod))
+                .as("the regular test ran while the serial one did")
+                .isTrue();
     }
 
     @Test
     void underLoadscopeAClassWithASerialMethodIsSerialAsAWhole() {
-        Timelines timelines = timelines("loadscope", selectClass(SerialOneMethodFixture.class),
-                selectClass(SerialInheritingFixture.class), selectClass(RegularFixture.class));
+        Timelines timelines = timelines(
+                "loadscope",
+                selectClass(SerialOneMethodFixture.class),
+                selectClass(SerialInheritingFixture.class),
+                selectClass(RegularFixture.class));
 
         assertThat(timelines.runs()).hasSize(5);
-        assertThat(timelines.of("SerialOneMethodFixture")).hasSize(2).extracting(Run::worker).containsOnly("gw0");
-        assertThat(timelines.of("SerialInheritingFixture")).extracting(Run::worker).containsOnly("gw0");
-        Timelines.assertNoOverlap(timelines.runs().stream().filter(run -> run.worker().equals("gw0")).toList());
+        assertThat(timelines.of("SerialOneMethodFixture"))
+                .hasSize(2)
+                .extracting(Run::worker)
+                .containsOnly("gw0");
+        assertThat(timelines.of("SerialInheritingFixture"))
+                .extracting(Run::worker)
+                .containsOnly("gw0");
+        Timelines.assertNoOverlap(timelines.runs().stream()
+                .filter(run -> run.worker().equals("gw0"))
+                .toList());
     }
 
     private Timelines timelines(String mode, DiscoverySelector... selectors) {
         EngineExecutionResults results = run(mode, 2, selectors);
-        results.testEvents().assertStatistics(stats -> stats.failed(0).aborted(0).skipped(0));
+        results.testEvents()
+                .assertStatistics(stats -> stats.failed(0).aborted(0).skipped(0));
         return Timelines.of(results);
     }
 }

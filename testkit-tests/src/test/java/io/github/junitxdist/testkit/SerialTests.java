@@ -54,10 +54,12 @@ class SerialTests {
         for (int i = 1; i < byStart.size(); i++) {
             Instant previousEnd = Instant.parse(byStart.get(i - 1).get("end"));
             Instant start = Instant.parse(byStart.get(i).get("start"));
-            assertThat(start).as("%s starts after %s ended", byStart.get(i), byStart.get(i - 1))
+            assertThat(start)
+                    .as("%s starts after %s ended", byStart.get(i), byStart.get(i - 1))
                     .isAfterOrEqualTo(previousEnd);
         }
-        assertThat(entries(results, "regularWorker")).extracting(entry -> entry.get("regularWorker"))
+        assertThat(entries(results, "regularWorker"))
+                .extracting(entry -> entry.get("regularWorker"))
                 .containsExactly("gw1");
     }
 
@@ -69,7 +71,9 @@ class SerialTests {
                 .execute();
 
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
-        assertThat(entries(results, "serialTest")).extracting(entry -> entry.get("worker")).containsOnly("gw0");
+        assertThat(entries(results, "serialTest"))
+                .extracting(entry -> entry.get("worker"))
+                .containsOnly("gw0");
     }
 
     private static List<Map<String, String>> entries(EngineExecutionResults results, String key) {

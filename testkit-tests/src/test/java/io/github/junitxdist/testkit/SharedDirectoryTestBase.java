@@ -31,7 +31,8 @@ abstract class SharedDirectoryTestBase {
     EngineExecutionResults run(String mode, int workers, DiscoverySelector... selectors) {
         return EngineTestKit.engine("xdist")
                 .selectors(selectors)
-                .configurationParameter("xdist.durations.file", shared.resolve("durations").toString())
+                .configurationParameter(
+                        "xdist.durations.file", shared.resolve("durations").toString())
                 .configurationParameter("xdist.workers", Integer.toString(workers))
                 .configurationParameter("xdist.dist", mode)
                 .execute();

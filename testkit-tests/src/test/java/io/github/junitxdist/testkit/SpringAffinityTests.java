@@ -34,9 +34,14 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class SpringAffinityTests {
 
     private static final DiscoverySelector[] CLASSES = Stream.of(
-                    SpringAlpha1Fixture.class, SpringAlpha2Fixture.class, SpringAlpha3Fixture.class,
-                    SpringBeta1Fixture.class, SpringBeta2Fixture.class, SpringBeta3Fixture.class)
-            .map(type -> selectClass(type)).toArray(DiscoverySelector[]::new);
+                    SpringAlpha1Fixture.class,
+                    SpringAlpha2Fixture.class,
+                    SpringAlpha3Fixture.class,
+                    SpringBeta1Fixture.class,
+                    SpringBeta2Fixture.class,
+                    SpringBeta3Fixture.class)
+            .map(type -> selectClass(type))
+            .toArray(DiscoverySelector[]::new);
 
     @TempDir
     Path directory;
@@ -55,7 +60,8 @@ class SpringAffinityTests {
         assertThat(plain).as("contexts plain Jupiter built").hasSize(2);
         Map<String, String> firstByWorker = new LinkedHashMap<>();
         xdist.forEach(line -> firstByWorker.putIfAbsent(line.split(" ")[1], line.split(" ")[0]));
-        assertThat(firstByWorker.values()).as("the first context each worker built (name by pid)")
+        assertThat(firstByWorker.values())
+                .as("the first context each worker built (name by pid)")
                 .containsExactlyInAnyOrder("Alpha", "Beta");
         assertThat(xdist).as("contexts built on two workers (name and pid)").hasSizeLessThanOrEqualTo(plain.size() + 1);
     }
@@ -63,12 +69,17 @@ class SpringAffinityTests {
     private List<String> contextsBuilt(String engine, String name) throws Exception {
         Path log = directory.resolve(name + ".log");
         System.setProperty(ContextLog.PROPERTY, log.toString());
-        System.setProperty(Rendezvous.DIRECTORY_PROPERTY, Files.createDirectories(directory.resolve(name)).toString());
-        EngineTestKit.engine(engine).selectors(CLASSES)
+        System.setProperty(
+                Rendezvous.DIRECTORY_PROPERTY,
+                Files.createDirectories(directory.resolve(name)).toString());
+        EngineTestKit.engine(engine)
+                .selectors(CLASSES)
                 .configurationParameter("xdist.workers", "2")
-                .configurationParameter("xdist.durations.file", directory.resolve("durations").toString())
+                .configurationParameter(
+                        "xdist.durations.file", directory.resolve("durations").toString())
                 .execute()
-                .testEvents().assertStatistics(stats -> stats.succeeded(6));
+                .testEvents()
+                .assertStatistics(stats -> stats.succeeded(6));
         return Files.readAllLines(log);
     }
 }

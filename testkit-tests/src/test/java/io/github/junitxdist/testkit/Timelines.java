@@ -28,11 +28,16 @@ record Timelines(List<Run> runs, List<Map<String, String>> lifecycle) {
                 .toList();
         List<Run> runs = entries.stream()
                 .filter(entry -> entry.containsKey("timeline"))
-                .map(entry -> new Run(entry.get("timeline"), entry.get("worker"), Instant.parse(entry.get("start")),
+                .map(entry -> new Run(
+                        entry.get("timeline"),
+                        entry.get("worker"),
+                        Instant.parse(entry.get("start")),
                         Instant.parse(entry.get("end"))))
                 .sorted(Comparator.comparing(Run::start))
                 .toList();
-        return new Timelines(runs, entries.stream().filter(entry -> entry.containsKey("beforeAll")).toList());
+        return new Timelines(
+                runs,
+                entries.stream().filter(entry -> entry.containsKey("beforeAll")).toList());
     }
 
     /** The runs of the tests whose names start with the given prefix (a class's simple name, say). */

@@ -29,21 +29,32 @@ class WorkerCrashTests {
     void reportsEveryTestOnceWhenAWorkerCallsSystemExit(int workers) {
         EngineExecutionResults results = EngineTestKit.engine("xdist")
                 .selectors(
-                        selectClass(ExitingFixture.class), selectClass(OrdinaryFixture.class),
+                        selectClass(ExitingFixture.class),
+                        selectClass(OrdinaryFixture.class),
                         selectClass(OtherOrdinaryFixture.class))
                 .configurationParameter("xdist.workers", Integer.toString(workers))
                 .execute();
 
-        results.testEvents().assertStatistics(stats -> stats.started(6).finished(6).succeeded(5).failed(1));
-        results.testEvents().assertThatEvents()
+        results.testEvents()
+                .assertStatistics(
+                        stats -> stats.started(6).finished(6).succeeded(5).failed(1));
+        results.testEvents()
+                .assertThatEvents()
                 .haveExactly(1, event(test("passesBeforeTheExit"), finishedSuccessfully()))
-                .haveExactly(1, event(test("callsSystemExit"), finishedWithFailure(
-                        instanceOf(WorkerLostException.class),
-                        message(text -> text.matches("(?s)junit-xdist worker gw\\d died \\(exit code 3\\)\\..*")))))
+                .haveExactly(
+                        1,
+                        event(
+                                test("callsSystemExit"),
+                                finishedWithFailure(
+                                        instanceOf(WorkerLostException.class),
+                                        message(text -> text.matches(
+                                                "(?s)junit-xdist worker gw\\d died \\(exit code 3\\)\\..*")))))
                 .haveExactly(1, event(test("runsOnAFreshWorker"), finishedSuccessfully()))
                 .haveExactly(1, event(test("one"), finishedSuccessfully()))
                 .haveExactly(1, event(test("two"), finishedSuccessfully()))
                 .haveExactly(1, event(test("three"), finishedSuccessfully()));
-        assertThat(results.containerEvents().failed().count()).as("containers failed").isZero();
+        assertThat(results.containerEvents().failed().count())
+                .as("containers failed")
+                .isZero();
     }
 }

@@ -58,11 +58,14 @@ class WorkerIdentityTests {
             assertThat(report.get("envWorker")).isEqualTo(report.get("worker"));
             assertThat(report.get("envWorkerCount")).isEqualTo(report.get("workerCount"));
             assertThat(report.get("envTestrunuid")).isEqualTo(report.get("testrunuid"));
-            assertThat(report.get("pid")).isNotEqualTo(Long.toString(ProcessHandle.current().pid()));
+            assertThat(report.get("pid"))
+                    .isNotEqualTo(Long.toString(ProcessHandle.current().pid()));
         });
         assertThat(valuesOf(reports, "testrunuid")).hasSize(1);
-        Map<String, Set<String>> pidsByWorker = reports.stream().collect(Collectors.groupingBy(
-                report -> report.get("worker"), Collectors.mapping(report -> report.get("pid"), Collectors.toSet())));
+        Map<String, Set<String>> pidsByWorker = reports.stream()
+                .collect(Collectors.groupingBy(
+                        report -> report.get("worker"),
+                        Collectors.mapping(report -> report.get("pid"), Collectors.toSet())));
         assertThat(pidsByWorker.values()).allSatisfy(pids -> assertThat(pids).hasSize(1));
         assertThat(valuesOf(reports, "pid")).hasSize(pidsByWorker.size());
         if (workers == 4) {
@@ -75,9 +78,11 @@ class WorkerIdentityTests {
     void autoWithoutHistoryStartsOneWorkerPerAvailableProcessorUpToTheNumberOfClasses(@TempDir Path history) {
         int expected = Math.min(Runtime.getRuntime().availableProcessors(), FIXTURES.size());
         EngineExecutionResults results = kit("auto")
-                .configurationParameter("xdist.durations.file", history.resolve("durations").toString())
+                .configurationParameter(
+                        "xdist.durations.file", history.resolve("durations").toString())
                 .execute();
-        results.testEvents().assertStatistics(stats -> stats.started(12).succeeded(12).failed(0));
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(12).succeeded(12).failed(0));
         List<Map<String, String>> reports = identities(results);
 
         assertThat(reports).hasSize(4).allSatisfy(report -> {
@@ -92,15 +97,19 @@ class WorkerIdentityTests {
 
         assertThat(reports).hasSize(4).allSatisfy(report -> {
             assertThat(report.get("worker")).isEqualTo("main");
-            assertThat(report.get("pid")).isEqualTo(Long.toString(ProcessHandle.current().pid()));
+            assertThat(report.get("pid"))
+                    .isEqualTo(Long.toString(ProcessHandle.current().pid()));
         });
-        assertThat(System.getProperty("xdist.worker")).as("identity is restored after the run").isNull();
+        assertThat(System.getProperty("xdist.worker"))
+                .as("identity is restored after the run")
+                .isNull();
     }
 
     @Test
     void workersSeeTheParentsSystemPropertiesAndTheConfiguredJvmArguments() {
         System.setProperty("xdist.it.sysprop", "from the parent");
-        var results = kit("2").configurationParameter("xdist.jvmArgs", "-Dxdist.it.jvmarg=\"with space\"").execute();
+        var results = kit("2").configurationParameter("xdist.jvmArgs", "-Dxdist.it.jvmarg=\"with space\"")
+                .execute();
 
         assertThat(identities(results)).hasSize(4).allSatisfy(report -> {
             assertThat(report.get("sysprop")).isEqualTo("from the parent");
@@ -111,21 +120,24 @@ class WorkerIdentityTests {
 
     private EngineExecutionResults run(String workers) {
         EngineExecutionResults results = kit(workers).execute();
-        results.testEvents().assertStatistics(stats -> stats.started(12).succeeded(12).failed(0));
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(12).succeeded(12).failed(0));
         return results;
     }
 
     private static EngineTestKit.Builder kit(String workers) {
         return EngineTestKit.engine("xdist")
-                .selectors(FIXTURES.stream().map(fixture -> selectClass(fixture)).toArray(
-                        org.junit.platform.engine.DiscoverySelector[]::new))
+                .selectors(FIXTURES.stream()
+                        .map(fixture -> selectClass(fixture))
+                        .toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .configurationParameter("xdist.workers", workers)
                 .configurationParameter("xdist.it.param", "forwarded");
     }
 
     static List<Map<String, String>> identities(EngineExecutionResults results) {
         return results.allEvents().reportingEntryPublished().stream()
-                .map(event -> event.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow())
+                .map(event -> event.getPayload(org.junit.platform.engine.reporting.ReportEntry.class)
+                        .orElseThrow())
                 .map(org.junit.platform.engine.reporting.ReportEntry::getKeyValuePairs)
                 .filter(entries -> entries.containsKey("pid"))
                 .toList();
@@ -136,7 +148,8 @@ class WorkerIdentityTests {
     }
 
     private static Set<String> workerNames(int workers) {
-        return java.util.stream.IntStream.range(0, workers).mapToObj(i -> "gw" + i).collect(Collectors.toSet());
+        return java.util.stream.IntStream.range(0, workers)
+                .mapToObj(i -> "gw" + i)
+                .collect(Collectors.toSet());
     }
-
 }

@@ -30,9 +30,11 @@ class ConsoleLauncherTests {
 
     @Test
     void selectedClassesRunExactlyOnceInWorkerJvms() {
-        ConsoleLauncherRun.Result result =
-                ConsoleLauncherRun.named("console-select-class").selectClasses(FIXTURES).details("tree")
-                        .config("xdist.workers", "2").run();
+        ConsoleLauncherRun.Result result = ConsoleLauncherRun.named("console-select-class")
+                .selectClasses(FIXTURES)
+                .details("tree")
+                .config("xdist.workers", "2")
+                .run();
 
         assertThat(result.exitCode()).as("ConsoleLauncher exit code").isZero();
         assertRanOnceEachInWorkers(result.records(), EXPECTED, result.launcherPid());
@@ -62,8 +64,12 @@ class ConsoleLauncherTests {
         assertThat(result.exitCode()).as("ConsoleLauncher exit code").isZero();
         assertRanOnceEach(result.records(), EXPECTED);
         assertThat(result.records()).allSatisfy(record -> {
-            assertThat(record.worker()).as("xdist.worker seen by %s", record.test()).isEqualTo("null");
-            assertThat(record.pid()).as("pid of the JVM that ran %s", record.test()).isEqualTo(result.launcherPid());
+            assertThat(record.worker())
+                    .as("xdist.worker seen by %s", record.test())
+                    .isEqualTo("null");
+            assertThat(record.pid())
+                    .as("pid of the JVM that ran %s", record.test())
+                    .isEqualTo(result.launcherPid());
         });
         assertReportedOnceEach(result.report(), "[engine:junit-jupiter]", "null");
     }

@@ -26,7 +26,8 @@ record ExecutionRecord(String test, String worker, long pid, Properties properti
     static List<ExecutionRecord> readAll(Path dir) {
         List<ExecutionRecord> records = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".properties")).toList()) {
                 Properties properties = new Properties();
                 try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     properties.load(in);

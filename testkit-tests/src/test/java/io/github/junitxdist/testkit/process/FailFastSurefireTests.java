@@ -38,7 +38,9 @@ class FailFastSurefireTests {
 
     /** How many test cases of the build's XML reports ended in each outcome. */
     private static Map<String, Long> outcomes(MavenItProject project) {
-        assertThat(project.test()).as("exit code of mvn test (1: a test failed)").isEqualTo(1);
+        assertThat(project.test())
+                .as("exit code of mvn test (1: a test failed)")
+                .isEqualTo(1);
         return XmlReport.read(project.surefireReports()).testCases().stream()
                 .collect(Collectors.groupingBy(XmlReport.TestCase::outcome, TreeMap::new, Collectors.counting()));
     }

@@ -42,7 +42,8 @@ class LauncherFactoryTests {
                 .as("tests the listener saw finish")
                 .hasSize(expected.size())
                 .doesNotHaveDuplicates()
-                .allSatisfy(line -> assertThat(line).startsWith("[engine:xdist]/").endsWith("\tSUCCESSFUL"));
+                .allSatisfy(
+                        line -> assertThat(line).startsWith("[engine:xdist]/").endsWith("\tSUCCESSFUL"));
         assertThat(result.skippedTests()).as("tests the listener saw skipped").isEmpty();
         assertRanOnceEachInWorkers(result.records(), expected, result.launcherPid());
     }

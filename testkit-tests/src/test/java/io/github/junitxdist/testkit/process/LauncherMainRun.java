@@ -41,7 +41,9 @@ final class LauncherMainRun {
             String classFile = ClasspathFileBootstrap.class.getName().replace('.', '/') + ".class";
             Files.createDirectories(bootstrap.resolve(classFile).getParent());
             Files.copy(TestPaths.testClasses().resolve(classFile), bootstrap.resolve(classFile));
-            Files.write(classpathFile, TestPaths.launcherClasspath().stream().map(Path::toString).toList());
+            Files.write(
+                    classpathFile,
+                    TestPaths.launcherClasspath().stream().map(Path::toString).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -137,8 +137,13 @@ final class MavenItProject {
             return "";
         }
         StringBuilder xml = new StringBuilder("\n        <configuration>");
-        surefireOptions.forEach((name, value) ->
-                xml.append("\n          <").append(name).append('>').append(value).append("</").append(name).append('>'));
+        surefireOptions.forEach((name, value) -> xml.append("\n          <")
+                .append(name)
+                .append('>')
+                .append(value)
+                .append("</")
+                .append(name)
+                .append('>'));
         return xml.append("\n        </configuration>").toString();
     }
 
@@ -167,23 +172,29 @@ final class MavenItProject {
     }
 
     private void writeProject() throws IOException {
-        String dependencies = xdistFirst ? XDIST_DEPENDENCY + JUPITER_DEPENDENCY : JUPITER_DEPENDENCY + XDIST_DEPENDENCY;
-        Files.writeString(directory.resolve("pom.xml"), POM.replace("@DEPENDENCIES@\n", dependencies)
-                .replace("@NAME@", name)
-                .replace("@JUNIT@", property("xdist.it.junitVersion", null))
-                .replace("@PROJECT@", property("xdist.it.projectVersion", null))
-                .replace("@SUREFIRE@", property("xdist.it.surefireVersion", "3.6.0"))
-                .replace("@SUREFIRE_CONFIGURATION@", surefireConfiguration()));
+        String dependencies =
+                xdistFirst ? XDIST_DEPENDENCY + JUPITER_DEPENDENCY : JUPITER_DEPENDENCY + XDIST_DEPENDENCY;
+        Files.writeString(
+                directory.resolve("pom.xml"),
+                POM.replace("@DEPENDENCIES@\n", dependencies)
+                        .replace("@NAME@", name)
+                        .replace("@JUNIT@", property("xdist.it.junitVersion", null))
+                        .replace("@PROJECT@", property("xdist.it.projectVersion", null))
+                        .replace("@SUREFIRE@", property("xdist.it.surefireVersion", "3.6.0"))
+                        .replace("@SUREFIRE_CONFIGURATION@", surefireConfiguration()));
         List<Class<?>> sources = new ArrayList<>(fixtures);
         sources.add(OutputMarkers.class);
         for (Class<?> source : sources) {
             String text = Files.readString(fixtureSources().resolve(sourcePath(source.getName())));
             for (Class<?> fixture : fixtures) {
-                text = text.replace(fixture.getSimpleName(), testsClassName(fixture).substring(
-                        fixture.getPackageName().length() + 1));
+                text = text.replace(
+                        fixture.getSimpleName(),
+                        testsClassName(fixture)
+                                .substring(fixture.getPackageName().length() + 1));
             }
-            Path target = directory.resolve("src/test/java").resolve(sourcePath(
-                    fixtures.contains(source) ? testsClassName(source) : source.getName()));
+            Path target = directory
+                    .resolve("src/test/java")
+                    .resolve(sourcePath(fixtures.contains(source) ? testsClassName(source) : source.getName()));
             Files.createDirectories(target.getParent());
             Files.writeString(target, text);
         }

@@ -16,8 +16,12 @@ final class ProcessAssertions {
     static void assertRanOnceEachInWorkers(List<ExecutionRecord> records, List<String> expected, long parentPid) {
         assertRanOnceEach(records, expected);
         assertThat(records).allSatisfy(record -> {
-            assertThat(record.worker()).as("xdist.worker seen by %s", record.test()).matches(WORKER_ID);
-            assertThat(record.pid()).as("pid of the JVM that ran %s", record.test()).isNotEqualTo(parentPid);
+            assertThat(record.worker())
+                    .as("xdist.worker seen by %s", record.test())
+                    .matches(WORKER_ID);
+            assertThat(record.pid())
+                    .as("pid of the JVM that ran %s", record.test())
+                    .isNotEqualTo(parentPid);
         });
     }
 

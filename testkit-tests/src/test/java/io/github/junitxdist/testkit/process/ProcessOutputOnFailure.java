@@ -32,8 +32,8 @@ final class ProcessOutputOnFailure implements BeforeEachCallback, TestWatcher {
     public void testFailed(ExtensionContext context, Throwable cause) {
         synchronized (ProcessOutputOnFailure.class) {
             for (ChildProcess process : STARTED) {
-                System.err.println("===== child process of failed test " + context.getDisplayName() + "\n"
-                        + process.describe());
+                System.err.println(
+                        "===== child process of failed test " + context.getDisplayName() + "\n" + process.describe());
             }
         }
         closeAll();

@@ -50,11 +50,21 @@ class PropagationTests {
         String runId = result.records().get(0).get("testrunuid");
         assertThat(runId).as("xdist.testrunuid").isNotBlank().isNotEqualTo("null");
         assertThat(result.records()).allSatisfy(record -> {
-            assertThat(record.get("env.XDIST_WORKER")).as("XDIST_WORKER of %s", record).isEqualTo(record.worker());
-            assertThat(record.get("workerCount")).as("xdist.workerCount of %s", record).isEqualTo("2");
-            assertThat(record.get("env.XDIST_WORKER_COUNT")).as("XDIST_WORKER_COUNT of %s", record).isEqualTo("2");
-            assertThat(record.get("testrunuid")).as("xdist.testrunuid of %s", record).isEqualTo(runId);
-            assertThat(record.get("env.XDIST_TESTRUNUID")).as("XDIST_TESTRUNUID of %s", record).isEqualTo(runId);
+            assertThat(record.get("env.XDIST_WORKER"))
+                    .as("XDIST_WORKER of %s", record)
+                    .isEqualTo(record.worker());
+            assertThat(record.get("workerCount"))
+                    .as("xdist.workerCount of %s", record)
+                    .isEqualTo("2");
+            assertThat(record.get("env.XDIST_WORKER_COUNT"))
+                    .as("XDIST_WORKER_COUNT of %s", record)
+                    .isEqualTo("2");
+            assertThat(record.get("testrunuid"))
+                    .as("xdist.testrunuid of %s", record)
+                    .isEqualTo(runId);
+            assertThat(record.get("env.XDIST_TESTRUNUID"))
+                    .as("XDIST_TESTRUNUID of %s", record)
+                    .isEqualTo(runId);
         });
         assertThat(result.records())
                 .as("one JVM per worker id")

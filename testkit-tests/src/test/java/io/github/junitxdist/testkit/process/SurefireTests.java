@@ -36,9 +36,8 @@ class SurefireTests {
 
     @Test
     void defaultSurefireRunsEveryTestOnceInWorkersWithItsOwnOutput() {
-        MavenItProject project = MavenItProject.named("surefire-two-workers")
-                .fixtures(FIXTURES)
-                .platformProperty("xdist.workers", "2");
+        MavenItProject project =
+                MavenItProject.named("surefire-two-workers").fixtures(FIXTURES).platformProperty("xdist.workers", "2");
 
         assertThat(project.test()).as("exit code of mvn test").isZero();
 
@@ -70,13 +69,14 @@ class SurefireTests {
         assertThat(workers.test()).as("exit code of mvn test on two workers").isZero();
 
         Map<String, String> plainPlaces = classMarkPlaces(XmlReport.read(plain.surefireReports()));
-        Map.of("alpha", ClassOutputAlphaFixture.class, "beta", ClassOutputBetaFixture.class).forEach((name, fixture) -> {
-            String firstTest = MavenItProject.testsClassName(fixture) + "#first";
-            assertThat(plainPlaces)
-                    .as("where plain Jupiter files %s's class-level output", name)
-                    .containsEntry(name + " static-initializer", firstTest)
-                    .containsEntry(name + " before-all", firstTest);
-        });
+        Map.of("alpha", ClassOutputAlphaFixture.class, "beta", ClassOutputBetaFixture.class)
+                .forEach((name, fixture) -> {
+                    String firstTest = MavenItProject.testsClassName(fixture) + "#first";
+                    assertThat(plainPlaces)
+                            .as("where plain Jupiter files %s's class-level output", name)
+                            .containsEntry(name + " static-initializer", firstTest)
+                            .containsEntry(name + " before-all", firstTest);
+                });
         assertThat(classMarkPlaces(XmlReport.read(workers.surefireReports())))
                 .as("the test case that holds each CLASSMARK line, on two workers vs plain Jupiter")
                 .isEqualTo(plainPlaces);

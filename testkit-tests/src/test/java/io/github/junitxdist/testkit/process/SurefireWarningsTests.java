@@ -9,9 +9,9 @@ import io.github.junitxdist.testkit.fixtures.process.OutputBetaFixture;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Proves that in a Maven build that runs tests on two workers, junit-xdist's warning about an unknown {@code xdist.*}
@@ -26,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ProcessOutputOnFailure.class)
 class SurefireWarningsTests {
 
-    private static final Class<?>[] FIXTURES =
-            {OutputAlphaFixture.class, OutputBetaFixture.class, DiscoveryIssueFixture.class};
+    private static final Class<?>[] FIXTURES = {
+        OutputAlphaFixture.class, OutputBetaFixture.class, DiscoveryIssueFixture.class
+    };
 
     private static final String UNKNOWN_KEY_WARNING =
             "junit-xdist does not know the configuration parameter 'xdist.wrokers'";
@@ -50,11 +51,16 @@ class SurefireWarningsTests {
         int plainCount = count(plain.buildOutput(), DISCOVERY_ISSUE);
         SoftAssertions.assertSoftly(softly -> {
             softly.assertThat(count(workers.buildOutput(), UNKNOWN_KEY_WARNING))
-                    .as("unknown key warnings in the build output").isOne();
+                    .as("unknown key warnings in the build output")
+                    .isOne();
             softly.assertThat(countInTestOutput(report, UNKNOWN_KEY_WARNING))
-                    .as("unknown key warnings in the test cases' output").isLessThanOrEqualTo(1);
-            softly.assertThat(plainCount).as("discovery issues in the build output with plain Jupiter").isPositive();
-            softly.assertThat(count(workers.buildOutput(), DISCOVERY_ISSUE)).as("discovery issues in the build output")
+                    .as("unknown key warnings in the test cases' output")
+                    .isLessThanOrEqualTo(1);
+            softly.assertThat(plainCount)
+                    .as("discovery issues in the build output with plain Jupiter")
+                    .isPositive();
+            softly.assertThat(count(workers.buildOutput(), DISCOVERY_ISSUE))
+                    .as("discovery issues in the build output")
                     .isEqualTo(plainCount);
             softly.assertThat(countInTestOutput(report, DISCOVERY_ISSUE))
                     .as("discovery issues in the test cases' output, at most one per discovery in the calling JVM")
@@ -80,8 +86,11 @@ class SurefireWarningsTests {
 
         String critical = "encountered a critical issue during test discovery";
         int plainCount = count(plain.buildOutput(), critical);
-        assertThat(plainCount).as("critical issues in the build output with plain Jupiter").isPositive();
-        assertThat(count(workers.buildOutput(), critical)).as("critical issues in the build output")
+        assertThat(plainCount)
+                .as("critical issues in the build output with plain Jupiter")
+                .isPositive();
+        assertThat(count(workers.buildOutput(), critical))
+                .as("critical issues in the build output")
                 .isEqualTo(plainCount);
     }
 
@@ -92,6 +101,7 @@ class SurefireWarningsTests {
     }
 
     private static int count(String text, String what) {
-        return (int) Pattern.compile(Pattern.quote(what)).matcher(text).results().count();
+        return (int)
+                Pattern.compile(Pattern.quote(what)).matcher(text).results().count();
     }
 }

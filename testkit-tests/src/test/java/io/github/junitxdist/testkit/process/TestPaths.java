@@ -54,7 +54,8 @@ public final class TestPaths {
 
     /** The ConsoleLauncher jar copied into {@code target/console/} by the build. */
     public static Path consoleLauncherJar() {
-        Path dir = Path.of(System.getProperty("xdist.it.consoleDir", buildDirectory().resolve("console").toString()));
+        Path dir = Path.of(System.getProperty(
+                "xdist.it.consoleDir", buildDirectory().resolve("console").toString()));
         try (Stream<Path> jars = Files.list(dir)) {
             return jars.filter(jar -> jar.getFileName().toString().startsWith("junit-platform-console-standalone-"))
                     .findFirst()
@@ -73,8 +74,13 @@ public final class TestPaths {
         entries.addAll(split(System.getProperty("java.class.path")));
         entries.addAll(split(System.getProperty("surefire.test.class.path")));
         for (Class<?> type : List.of(
-                Launcher.class, TestEngine.class, JupiterTestEngine.class, Test.class, AssertionFailedError.class,
-                XdistTestEngine.class, AlphaFixture.class)) {
+                Launcher.class,
+                TestEngine.class,
+                JupiterTestEngine.class,
+                Test.class,
+                AssertionFailedError.class,
+                XdistTestEngine.class,
+                AlphaFixture.class)) {
             entries.add(codeSource(type));
         }
         List<Path> result = new ArrayList<>();
@@ -89,14 +95,19 @@ public final class TestPaths {
 
     public static Path codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toAbsolutePath();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static String joinPaths(List<Path> paths) {
-        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
+        return String.join(
+                File.pathSeparator, paths.stream().map(Path::toString).toList());
     }
 
     static void deleteRecursively(Path dir) {

@@ -33,9 +33,13 @@ class WorkerCleanupTests {
         ProcessHandle worker = null;
         ChildProcess parent = run.start();
         try {
-            Await.until(TEST_START_LIMIT, "the blocking test wrote its pid to " + pidFile + " (or the parent died)",
+            Await.until(
+                    TEST_START_LIMIT,
+                    "the blocking test wrote its pid to " + pidFile + " (or the parent died)",
                     () -> Files.exists(pidFile) || !parent.handle().isAlive());
-            assertThat(pidFile).as("pid file of the blocking test; the parent exited first").exists();
+            assertThat(pidFile)
+                    .as("pid file of the blocking test; the parent exited first")
+                    .exists();
             long workerPid = Long.parseLong(Files.readString(pidFile).trim());
             assertThat(parent.handle().descendants().map(ProcessHandle::pid).toList())
                     .as("processes started by the parent JVM (pid %d)", parent.pid())
@@ -46,7 +50,9 @@ class WorkerCleanupTests {
             parent.handle().destroyForcibly(); // SIGKILL: no shutdown hook, no chance to say goodbye
             Await.until(WORKER_EXIT_LIMIT, "the parent JVM is gone", () -> !isRunning(parent.handle()));
 
-            Await.until(WORKER_EXIT_LIMIT, "worker " + workerPid + " exited after its parent was killed",
+            Await.until(
+                    WORKER_EXIT_LIMIT,
+                    "worker " + workerPid + " exited after its parent was killed",
                     () -> !isRunning(theWorker));
         } finally {
             parent.close();
@@ -67,8 +73,10 @@ class WorkerCleanupTests {
         assertThat(result.exitCode()).as("ConsoleLauncher exit code").isZero();
         assertRanOnceEachInWorkers(result.records(), ConsoleLauncherTests.EXPECTED, result.launcherPid());
         try (Stream<Path> entries = Files.list(result.tmpDirectory())) {
-            List<String> names = entries.map(entry -> entry.getFileName().toString()).toList();
-            assertThat(names).as("entries left in java.io.tmpdir " + result.tmpDirectory())
+            List<String> names =
+                    entries.map(entry -> entry.getFileName().toString()).toList();
+            assertThat(names)
+                    .as("entries left in java.io.tmpdir " + result.tmpDirectory())
                     .noneMatch(name -> name.contains("xdist"))
                     .isEmpty();
         }

@@ -27,10 +27,14 @@ class WorkerCountEnvironmentTests {
         assertRanOnceEachInWorkers(result.records(), ConsoleLauncherTests.EXPECTED, result.launcherPid());
         assertThat(result.records()).allSatisfy(record -> {
             assertThat(record.worker()).as("xdist.worker of %s", record.test()).isEqualTo("gw0");
-            assertThat(record.get("workerCount")).as("xdist.workerCount of %s", record.test()).isEqualTo("1");
+            assertThat(record.get("workerCount"))
+                    .as("xdist.workerCount of %s", record.test())
+                    .isEqualTo("1");
         });
-        assertThat(result.records()).extracting(ExecutionRecord::pid).as("pids of the JVMs").containsOnly(
-                result.records().get(0).pid());
+        assertThat(result.records())
+                .extracting(ExecutionRecord::pid)
+                .as("pids of the JVMs")
+                .containsOnly(result.records().get(0).pid());
     }
 
     @Test
@@ -45,7 +49,9 @@ class WorkerCountEnvironmentTests {
         assertRanOnceEach(result.records(), ConsoleLauncherTests.EXPECTED);
         assertThat(result.records()).allSatisfy(record -> {
             assertThat(record.worker()).as("xdist.worker of %s", record.test()).isEqualTo("main");
-            assertThat(record.pid()).as("pid of the JVM that ran %s", record.test()).isEqualTo(result.launcherPid());
+            assertThat(record.pid())
+                    .as("pid of the JVM that ran %s", record.test())
+                    .isEqualTo(result.launcherPid());
         });
     }
 

@@ -34,9 +34,14 @@ class WorkerStartTests {
 
         try (ChildProcess launcher = run.start()) {
             // gw0 is held before its first event; were both workers started at once, gw1 would be running by now.
-            Await.until(HOLD_LIMIT, "gw0 is held at the start of its first unit (or the launcher exited)",
-                    () -> Files.exists(hold.resolve("held-gw0")) || !launcher.handle().isAlive());
-            assertThat(workers(launcher)).as("worker JVMs of the launcher while gw0 is held").containsExactly("gw0");
+            Await.until(
+                    HOLD_LIMIT,
+                    "gw0 is held at the start of its first unit (or the launcher exited)",
+                    () -> Files.exists(hold.resolve("held-gw0"))
+                            || !launcher.handle().isAlive());
+            assertThat(workers(launcher))
+                    .as("worker JVMs of the launcher while gw0 is held")
+                    .containsExactly("gw0");
 
             Files.writeString(hold.resolve("release"), "");
             int exitCode = launcher.awaitExit(Duration.ofMinutes(3));
@@ -50,14 +55,16 @@ class WorkerStartTests {
 
     /** The names of the worker JVMs running below the launcher. */
     private static List<String> workers(ChildProcess launcher) {
-        return launcher.handle().descendants()
+        return launcher.handle()
+                .descendants()
                 .filter(ProcessHandle::isAlive)
                 .map(process -> process.info().arguments().map(List::of).orElse(List.of()))
                 .filter(arguments -> arguments.contains(WORKER_MAIN))
                 .map(arguments -> arguments.stream()
                         .filter(argument -> argument.startsWith("-Dxdist.worker="))
                         .map(argument -> argument.substring("-Dxdist.worker=".length()))
-                        .findFirst().orElse("?"))
+                        .findFirst()
+                        .orElse("?"))
                 .toList();
     }
 }

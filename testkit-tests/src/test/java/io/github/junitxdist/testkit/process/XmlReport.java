@@ -47,7 +47,9 @@ record XmlReport(int testsAttributeSum, List<TestCase> testCases) {
         List<TestCase> testCases = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(XmlReport::isReport).sorted().toList()) {
-                Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+                Document document = DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(file.toFile());
                 NodeList suites = document.getElementsByTagName("testsuite");
                 for (int i = 0; i < suites.getLength(); i++) {
                     tests += Integer.parseInt(((Element) suites.item(i)).getAttribute("tests"));

@@ -24,7 +24,6 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
-import org.junit.platform.testkit.engine.EventType;
 
 /**
  * Whatever a suite throws, and from wherever it throws it, every node ends as it does under plain Jupiter: a fixture
@@ -48,30 +47,41 @@ class AwkwardFailuresTests {
     @ParameterizedTest(name = "xdist.workers={0}")
     @ValueSource(strings = {"2", "1", "0"})
     void everyNodeEndsAsUnderJupiter(String workers) {
-        EngineExecutionResults xdist = EngineTestKit.engine("xdist").selectors(FIXTURES)
-                .configurationParameter("xdist.workers", workers).execute();
-        EngineExecutionResults jupiter = EngineTestKit.engine("junit-jupiter").selectors(FIXTURES).execute();
+        EngineExecutionResults xdist = EngineTestKit.engine("xdist")
+                .selectors(FIXTURES)
+                .configurationParameter("xdist.workers", workers)
+                .execute();
+        EngineExecutionResults jupiter =
+                EngineTestKit.engine("junit-jupiter").selectors(FIXTURES).execute();
 
         Outcomes.of(xdist).assertEveryTestReportedOnce();
         assertThat(outcomes(xdist, "xdist")).isEqualTo(outcomes(jupiter, "junit-jupiter"));
-        assertThat(jupiter.testEvents().failed().count()).as("failed tests in the fixture suite").isGreaterThan(25);
+        assertThat(jupiter.testEvents().failed().count())
+                .as("failed tests in the fixture suite")
+                .isGreaterThan(25);
     }
 
     @Test
     void aCutCauseChainSaysWhereItWasCut() {
-        EngineExecutionResults xdist = EngineTestKit.engine("xdist").selectors(FIXTURES)
-                .configurationParameter("xdist.workers", "1").execute();
+        EngineExecutionResults xdist = EngineTestKit.engine("xdist")
+                .selectors(FIXTURES)
+                .configurationParameter("xdist.workers", "1")
+                .execute();
 
         Throwable failure = xdist.testEvents().failed().list().stream()
                 .filter(event -> event.getTestDescriptor().getDisplayName().equals("throwsADeepCauseChain()"))
-                .map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
-                .findFirst().orElseThrow();
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class)
+                        .getThrowable()
+                        .orElseThrow())
+                .findFirst()
+                .orElseThrow();
         Throwable deepest = failure;
         while (deepest.getCause() != null) {
             deepest = deepest.getCause();
         }
         assertThat(failure).hasMessage("level 5000");
-        assertThat(deepest.getMessage()).startsWith("[junit-xdist: cut here, ")
+        assertThat(deepest.getMessage())
+                .startsWith("[junit-xdist: cut here, ")
                 .contains("more throwable(s) in this cause chain not shown] level ");
     }
 
@@ -89,12 +99,17 @@ class AwkwardFailuresTests {
         Map<String, List<String>> outcomes = new TreeMap<>();
         for (Event event : results.allEvents().list()) {
             String outcome = switch (event.getType()) {
-                case FINISHED -> "finished " + event.getRequiredPayload(TestExecutionResult.class).getStatus();
+                case FINISHED ->
+                    "finished "
+                            + event.getRequiredPayload(TestExecutionResult.class)
+                                    .getStatus();
                 case SKIPPED -> "skipped";
                 default -> null;
             };
             if (outcome != null && event.getTestDescriptor().getParent().isPresent()) {
-                String id = event.getTestDescriptor().getUniqueId().toString()
+                String id = event.getTestDescriptor()
+                        .getUniqueId()
+                        .toString()
                         .replace("[engine:" + engineId + "]", "[engine]");
                 outcomes.computeIfAbsent(id, key -> new ArrayList<>()).add(outcome);
             }
@@ -104,8 +119,11 @@ class AwkwardFailuresTests {
 
     private static TestExecutionSummary summary(String engineId) {
         var listener = new SummaryGeneratingListener();
-        var request = LauncherDiscoveryRequestBuilder.request().selectors(FIXTURES).filters(includeEngines(engineId))
-                .configurationParameter("xdist.workers", "2").build();
+        var request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(FIXTURES)
+                .filters(includeEngines(engineId))
+                .configurationParameter("xdist.workers", "2")
+                .build();
         LauncherFactory.create().execute(request, listener);
         return listener.getSummary();
     }

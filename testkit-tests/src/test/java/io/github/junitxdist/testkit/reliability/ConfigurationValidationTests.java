@@ -48,8 +48,8 @@ class ConfigurationValidationTests {
         EngineExecutionResults results = run(Map.of(key, value));
 
         results.testEvents().assertStatistics(stats -> stats.started(0));
-        TestExecutionResult engine = results.containerEvents().finished().list().get(0)
-                .getRequiredPayload(TestExecutionResult.class);
+        TestExecutionResult engine =
+                results.containerEvents().finished().list().get(0).getRequiredPayload(TestExecutionResult.class);
         assertThat(engine.getStatus()).as("status of the engine root").isEqualTo(Status.FAILED);
         assertThat(engine.getThrowable()).get().isInstanceOf(InvalidConfigurationException.class);
         assertThat(engine.getThrowable().orElseThrow().getMessage())
@@ -69,7 +69,8 @@ class ConfigurationValidationTests {
         EngineExecutionResults results = withWarnings(warnings, () -> run(Map.of(unknown, "1")));
 
         assertPassed(results);
-        assertThat(warnings).as("warnings logged to io.github.junitxdist")
+        assertThat(warnings)
+                .as("warnings logged to io.github.junitxdist")
                 .filteredOn(warning -> mentions(warning, unknown))
                 .singleElement(InstanceOfAssertFactories.STRING)
                 .contains("did you mean '" + suggestion + "'?");
@@ -78,9 +79,17 @@ class ConfigurationValidationTests {
     @Test
     void acceptsLegalValuesOfEveryKeyWithoutAWarning() {
         List<String> warnings = new ArrayList<>();
-        EngineExecutionResults results = withWarnings(warnings, () -> run(Map.of(
-                "xdist.maxWorkerRestart", "0", "xdist.timeout", "120.5", "xdist.maxfail", "3",
-                "xdist.jvmArgs", "-Xmx128m")));
+        EngineExecutionResults results = withWarnings(
+                warnings,
+                () -> run(Map.of(
+                        "xdist.maxWorkerRestart",
+                        "0",
+                        "xdist.timeout",
+                        "120.5",
+                        "xdist.maxfail",
+                        "3",
+                        "xdist.jvmArgs",
+                        "-Xmx128m")));
 
         assertPassed(results);
         assertThat(warnings).as("warnings logged to io.github.junitxdist").noneMatch(w -> w.contains("did you mean"));
@@ -95,20 +104,21 @@ class ConfigurationValidationTests {
     }
 
     private static void assertPassed(EngineExecutionResults results) {
-        TestExecutionResult engine = results.containerEvents().finished().list().get(0)
-                .getRequiredPayload(TestExecutionResult.class);
+        TestExecutionResult engine =
+                results.containerEvents().finished().list().get(0).getRequiredPayload(TestExecutionResult.class);
         assertThat(engine.getStatus()).as("status of the engine root").isEqualTo(Status.SUCCESSFUL);
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     }
 
     /** Whether {@code text} names {@code key} itself, not merely a longer key that starts with it. */
     private static boolean mentions(String text, String key) {
-        return Pattern.compile(Pattern.quote(key) + "(?![A-Za-z])").matcher(text).find();
+        return Pattern.compile(Pattern.quote(key) + "(?![A-Za-z])")
+                .matcher(text)
+                .find();
     }
 
     /** Runs {@code action} while collecting the formatted warnings of logger {@code io.github.junitxdist}. */
-    private static EngineExecutionResults withWarnings(
-            List<String> warnings, Supplier<EngineExecutionResults> action) {
+    private static EngineExecutionResults withWarnings(List<String> warnings, Supplier<EngineExecutionResults> action) {
         Logger logger = Logger.getLogger("io.github.junitxdist");
         SimpleFormatter formatter = new SimpleFormatter();
         Handler handler = new Handler() {

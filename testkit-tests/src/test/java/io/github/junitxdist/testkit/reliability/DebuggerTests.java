@@ -38,28 +38,37 @@ class DebuggerTests {
         try (ChildProcess launcher = java.start(dir)) {
             int exitCode = launcher.awaitExit(Duration.ofMinutes(2));
             String stderr = launcher.stderr();
-            assertThat(exitCode).as("exit code of the launcher JVM; stderr:%n%s", stderr).isZero();
+            assertThat(exitCode)
+                    .as("exit code of the launcher JVM; stderr:%n%s", stderr)
+                    .isZero();
             assertThat(stderr).contains("junit-xdist: a debugger is attached");
             List<Properties> executions = readRecords(records);
-            assertThat(executions).as("recorded test executions; stderr:%n%s", stderr).hasSize(3).allSatisfy(record -> {
-                assertThat(record.getProperty("worker")).as("xdist.worker seen by the test").isEqualTo("main");
-                assertThat(record.getProperty("pid")).as("pid of the JVM the test ran in")
-                        .isEqualTo(Long.toString(launcher.pid()));
-            });
+            assertThat(executions)
+                    .as("recorded test executions; stderr:%n%s", stderr)
+                    .hasSize(3)
+                    .allSatisfy(record -> {
+                        assertThat(record.getProperty("worker"))
+                                .as("xdist.worker seen by the test")
+                                .isEqualTo("main");
+                        assertThat(record.getProperty("pid"))
+                                .as("pid of the JVM the test ran in")
+                                .isEqualTo(Long.toString(launcher.pid()));
+                    });
         }
     }
 
     private static List<Properties> readRecords(Path records) throws IOException {
         try (Stream<Path> files = Files.list(records)) {
             return files.map(file -> {
-                Properties record = new Properties();
-                try (Reader in = Files.newBufferedReader(file)) {
-                    record.load(in);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                return record;
-            }).toList();
+                        Properties record = new Properties();
+                        try (Reader in = Files.newBufferedReader(file)) {
+                            record.load(in);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        return record;
+                    })
+                    .toList();
         }
     }
 }

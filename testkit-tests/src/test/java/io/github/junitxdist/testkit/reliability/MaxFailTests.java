@@ -43,7 +43,9 @@ class MaxFailTests {
     @Test
     void skipsTheClassesThatDidNotStartOnceMaxfailTestsFailed() {
         EngineExecutionResults results = EngineTestKit.engine("xdist")
-                .selectors(selectClass(MostTestsOneFailingFixture.class), selectClass(TwoPassingTestsFixture.class),
+                .selectors(
+                        selectClass(MostTestsOneFailingFixture.class),
+                        selectClass(TwoPassingTestsFixture.class),
                         selectClass(OnePassingTestFixture.class))
                 .configurationParameter("xdist.workers", "1")
                 .configurationParameter("xdist.maxfail", "1")
@@ -53,9 +55,12 @@ class MaxFailTests {
         assertThat(outcomes.failureMessage(MostTestsOneFailingFixture.class, "failsFirst"))
                 .isEqualTo(MostTestsOneFailingFixture.FAILURE);
         for (Class<?> notStarted : List.of(TwoPassingTestsFixture.class, OnePassingTestFixture.class)) {
-            assertThat(outcomes.skipReason(notStarted)).as("skip reason of %s", notStarted.getSimpleName())
+            assertThat(outcomes.skipReason(notStarted))
+                    .as("skip reason of %s", notStarted.getSimpleName())
                     .startsWith("junit-xdist: not run, xdist.maxfail=1 failed tests reached");
-            assertThat(outcomes.started(notStarted)).as("tests of %s started", notStarted.getSimpleName()).isZero();
+            assertThat(outcomes.started(notStarted))
+                    .as("tests of %s started", notStarted.getSimpleName())
+                    .isZero();
         }
         assertThat(results.testEvents().failed().count()).as("failed tests").isOne();
     }
@@ -64,7 +69,9 @@ class MaxFailTests {
     @Test
     void underLoadReportsEveryTestOnceWithinItsClass() {
         EngineExecutionResults results = EngineTestKit.engine("xdist")
-                .selectors(selectClass(MostTestsOneFailingFixture.class), selectClass(TwoPassingTestsFixture.class),
+                .selectors(
+                        selectClass(MostTestsOneFailingFixture.class),
+                        selectClass(TwoPassingTestsFixture.class),
                         selectClass(OnePassingTestFixture.class))
                 .configurationParameter("xdist.workers", "2")
                 .configurationParameter("xdist.dist", "load")
@@ -79,30 +86,44 @@ class MaxFailTests {
     void skipsTheClassesThatDidNotStartWhenTheConsoleLauncherFailsFast() throws Exception {
         assumeTrue(cancellationSupported(), "--fail-fast and CancellationToken exist since JUnit 6.0");
         Path dir = TestPaths.freshDirectory("reliability-it", "fail-fast");
-        List<String> arguments = new ArrayList<>(List.of("execute",
-                "--disable-banner", "--disable-ansi-colors", "--details=tree", "--fail-fast",
+        List<String> arguments = new ArrayList<>(List.of(
+                "execute",
+                "--disable-banner",
+                "--disable-ansi-colors",
+                "--details=tree",
+                "--fail-fast",
                 "--class-path=" + TestPaths.codeSource(CrashingFixture.class) + File.pathSeparator
                         + TestPaths.codeSource(XdistTestEngine.class),
-                "--reports-dir=" + dir.resolve("reports"), "--config", "xdist.workers=1"));
+                "--reports-dir=" + dir.resolve("reports"),
+                "--config",
+                "xdist.workers=1"));
         CLASSES.forEach(type -> arguments.add("--select-class=" + type.getName()));
 
-        try (ChildProcess launcher = JavaProcess.jar(TestPaths.consoleLauncherJar()).arguments(arguments).start(dir)) {
+        try (ChildProcess launcher = JavaProcess.jar(TestPaths.consoleLauncherJar())
+                .arguments(arguments)
+                .start(dir)) {
             int exitCode = launcher.awaitExit(Duration.ofMinutes(2));
-            assertThat(exitCode).as("ConsoleLauncher exit code (1: tests failed); stderr:%n%s", launcher.stderr())
+            assertThat(exitCode)
+                    .as("ConsoleLauncher exit code (1: tests failed); stderr:%n%s", launcher.stderr())
                     .isEqualTo(1);
         }
 
         List<TestCase> testCases = TestCase.readAll(dir.resolve("reports").resolve("TEST-xdist.xml"));
         for (Class<?> notStarted : List.of(TwoPassingTestsFixture.class, OnePassingTestFixture.class)) {
-            assertThat(testCases).as("test cases of %s in the XML report", notStarted.getSimpleName())
+            assertThat(testCases)
+                    .as("test cases of %s in the XML report", notStarted.getSimpleName())
                     .filteredOn(test -> test.className().equals(notStarted.getName()))
                     .isNotEmpty()
                     // The legacy report gives the tests of a skipped class their parent's reason, thus prefixed.
-                    .allSatisfy(test -> assertThat(test.skipReason()).as("skip reason of %s", test.name())
+                    .allSatisfy(test -> assertThat(test.skipReason())
+                            .as("skip reason of %s", test.name())
                             .startsWith("parent was skipped: junit-xdist: not run, the run was cancelled"));
         }
-        assertThat(testCases).as("failed test cases in the XML report").filteredOn(TestCase::failed)
-                .extracting(TestCase::name).containsExactly("failsFirst()");
+        assertThat(testCases)
+                .as("failed test cases in the XML report")
+                .filteredOn(TestCase::failed)
+                .extracting(TestCase::name)
+                .containsExactly("failsFirst()");
     }
 
     private static boolean cancellationSupported() {
@@ -118,7 +139,9 @@ class MaxFailTests {
     private record TestCase(String className, String name, String skipReason, boolean failed) {
 
         static List<TestCase> readAll(Path report) throws Exception {
-            NodeList elements = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile())
+            NodeList elements = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(report.toFile())
                     .getElementsByTagName("testcase");
             List<TestCase> testCases = new ArrayList<>();
             for (int i = 0; i < elements.getLength(); i++) {
@@ -127,9 +150,12 @@ class MaxFailTests {
                 testCases.add(new TestCase(
                         testCase.getAttribute("classname"),
                         testCase.getAttribute("name"),
-                        skipped.getLength() == 0 ? "" : skipped.item(0).getTextContent().strip(),
+                        skipped.getLength() == 0
+                                ? ""
+                                : skipped.item(0).getTextContent().strip(),
                         testCase.getElementsByTagName("failure").getLength()
-                                + testCase.getElementsByTagName("error").getLength() > 0));
+                                        + testCase.getElementsByTagName("error").getLength()
+                                > 0));
             }
             return testCases;
         }

@@ -34,14 +34,17 @@ final class Outcomes {
         for (EventType type : List.of(EventType.STARTED, EventType.FINISHED, EventType.SKIPPED)) {
             Map<UniqueId, Long> counts = results.allEvents().list().stream()
                     .filter(event -> event.getType() == type)
-                    .collect(Collectors.groupingBy(event -> event.getTestDescriptor().getUniqueId(),
-                            Collectors.counting()));
-            assertThat(counts).as("%s events per node", type).allSatisfy((id, count) -> assertThat(count).isOne());
+                    .collect(Collectors.groupingBy(
+                            event -> event.getTestDescriptor().getUniqueId(), Collectors.counting()));
+            assertThat(counts)
+                    .as("%s events per node", type)
+                    .allSatisfy((id, count) -> assertThat(count).isOne());
         }
         List<UniqueId> started = ids(EventType.STARTED);
         assertThat(ids(EventType.FINISHED)).as("nodes that finished").containsExactlyInAnyOrderElementsOf(started);
-        assertThat(ids(EventType.SKIPPED)).as("nodes that were skipped and also started").doesNotContainAnyElementsOf(
-                started);
+        assertThat(ids(EventType.SKIPPED))
+                .as("nodes that were skipped and also started")
+                .doesNotContainAnyElementsOf(started);
         assertEnclosed();
         return this;
     }
@@ -62,7 +65,8 @@ final class Outcomes {
         for (int i = 0; i < events.size(); i++) {
             Event event = events.get(i);
             TestDescriptor parent = event.getTestDescriptor().getParent().orElse(null);
-            boolean lifecycle = event.getType() == EventType.STARTED || event.getType() == EventType.FINISHED
+            boolean lifecycle = event.getType() == EventType.STARTED
+                    || event.getType() == EventType.FINISHED
                     || event.getType() == EventType.SKIPPED;
             if (lifecycle && parent != null) {
                 int index = i;
@@ -79,14 +83,17 @@ final class Outcomes {
     /** The result of test {@code method} of {@code testClass}; fails unless it finished exactly once. */
     TestExecutionResult result(Class<?> testClass, String method) {
         List<Event> finished = events(testClass, method, EventType.FINISHED);
-        assertThat(finished).as("finish events of %s#%s", testClass.getSimpleName(), method).hasSize(1);
+        assertThat(finished)
+                .as("finish events of %s#%s", testClass.getSimpleName(), method)
+                .hasSize(1);
         return finished.get(0).getRequiredPayload(TestExecutionResult.class);
     }
 
     /** The message of the throwable test {@code method} failed with. */
     String failureMessage(Class<?> testClass, String method) {
         TestExecutionResult result = result(testClass, method);
-        assertThat(result.getStatus()).as("status of %s#%s", testClass.getSimpleName(), method)
+        assertThat(result.getStatus())
+                .as("status of %s#%s", testClass.getSimpleName(), method)
                 .isEqualTo(TestExecutionResult.Status.FAILED);
         return result.getThrowable().orElseThrow().getMessage();
     }
@@ -94,7 +101,9 @@ final class Outcomes {
     /** The values of report entry {@code key} that test {@code method} published. */
     List<String> reportEntries(Class<?> testClass, String method, String key) {
         return events(testClass, method, EventType.REPORTING_ENTRY_PUBLISHED).stream()
-                .map(event -> event.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get(key))
+                .map(event -> event.getRequiredPayload(ReportEntry.class)
+                        .getKeyValuePairs()
+                        .get(key))
                 .toList();
     }
 
@@ -103,7 +112,9 @@ final class Outcomes {
         List<Event> skipped = results.containerEvents().skipped().list().stream()
                 .filter(event -> isClass(event.getTestDescriptor(), testClass))
                 .toList();
-        assertThat(skipped).as("skip events of class %s", testClass.getSimpleName()).hasSize(1);
+        assertThat(skipped)
+                .as("skip events of class %s", testClass.getSimpleName())
+                .hasSize(1);
         return skipped.get(0).getPayload(String.class).orElse("<no reason>");
     }
 
@@ -129,7 +140,8 @@ final class Outcomes {
 
     private static boolean isMethod(TestDescriptor descriptor, Class<?> testClass, String method) {
         UniqueId.Segment last = descriptor.getUniqueId().getLastSegment();
-        return last.getType().equals("method") && last.getValue().startsWith(method + "(")
+        return last.getType().equals("method")
+                && last.getValue().startsWith(method + "(")
                 && inClass(descriptor.getUniqueId(), testClass);
     }
 
@@ -139,7 +151,8 @@ final class Outcomes {
     }
 
     private static boolean inClass(UniqueId id, Class<?> testClass) {
-        return id.getSegments().stream().anyMatch(
-                segment -> segment.getType().equals("class") && segment.getValue().equals(testClass.getName()));
+        return id.getSegments().stream()
+                .anyMatch(segment ->
+                        segment.getType().equals("class") && segment.getValue().equals(testClass.getName()));
     }
 }

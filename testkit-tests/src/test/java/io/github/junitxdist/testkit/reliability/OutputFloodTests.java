@@ -44,17 +44,25 @@ class OutputFloodTests {
         try (ChildProcess launcher = java.start(dir)) {
             int exitCode = launcher.awaitExit(Duration.ofMinutes(3));
             String stderr = launcher.stderr();
-            System.out.println("Parent JVM (-Xmx96m) heap, peak as the JVM recorded it: " + stderr.lines()
-                    .filter(line -> line.startsWith(PeakHeapLauncherMain.PEAK_HEAP)).findFirst().orElse("not printed"));
+            System.out.println("Parent JVM (-Xmx96m) heap, peak as the JVM recorded it: "
+                    + stderr.lines()
+                            .filter(line -> line.startsWith(PeakHeapLauncherMain.PEAK_HEAP))
+                            .findFirst()
+                            .orElse("not printed"));
             assertThat(stderr).as("the parent's stderr").doesNotContain("OutOfMemoryError");
-            assertThat(exitCode).as("exit code of the launcher JVM; stderr:%n%s", stderr).isZero();
-            assertThat(Files.readAllLines(results)).as("what the Launcher's listeners saw")
+            assertThat(exitCode)
+                    .as("exit code of the launcher JVM; stderr:%n%s", stderr)
+                    .isZero();
+            assertThat(Files.readAllLines(results))
+                    .as("what the Launcher's listeners saw")
                     .contains("summary\tfound=3\tsucceeded=3\tfailed=0");
 
             StdoutScan scan = StdoutScan.of(launcher.stdoutFile());
-            assertThat(scan.markers()).as("marker lines in the parent's stdout")
+            assertThat(scan.markers())
+                    .as("marker lines in the parent's stdout")
                     .containsExactly(MarkerFixture.MARKER + "first", MarkerFixture.MARKER + "second");
-            assertThat(scan.floodCharacters()).as("characters of the flood in the parent's stdout")
+            assertThat(scan.floodCharacters())
+                    .as("characters of the flood in the parent's stdout")
                     .isEqualTo(FLOOD_CHARACTERS);
         } finally {
             Files.deleteIfExists(dir.resolve("stdout.txt")); // 200 MiB

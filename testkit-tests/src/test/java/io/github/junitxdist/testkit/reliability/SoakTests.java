@@ -36,25 +36,34 @@ class SoakTests {
     void reportsTheSameResultsInThirtyRunsOnFourWorkers() {
         long start = System.nanoTime();
         List<String> first = outcomes(run());
-        assertThat(first).as("finished tests of the first run").filteredOn(line -> line.contains("[method:"))
+        assertThat(first)
+                .as("finished tests of the first run")
+                .filteredOn(line -> line.contains("[method:"))
                 .hasSize(TESTS);
-        assertThat(first).as("the crashed test in the first run")
+        assertThat(first)
+                .as("the crashed test in the first run")
                 .anyMatch(line -> line.contains("[method:crashes()] FAILED junit-xdist worker gw# died (exit code 3"));
 
         for (int run = 2; run <= RUNS; run++) {
             EngineExecutionResults results = run();
-            assertThat(outcomes(results)).as("outcomes of run %d of %d, compared to run 1; its failures in full:%n%s",
+            assertThat(outcomes(results))
+                    .as(
+                            "outcomes of run %d of %d, compared to run 1; its failures in full:%n%s",
                             run, RUNS, failures(results))
                     .containsExactlyElementsOf(first);
         }
-        System.out.printf("%d runs of %d tests on 4 workers took %d s%n", RUNS, TESTS,
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+        System.out.printf(
+                "%d runs of %d tests on 4 workers took %d s%n",
+                RUNS, TESTS, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
     }
 
     private static EngineExecutionResults run() {
         return EngineTestKit.engine("xdist")
-                .selectors(selectClass(ExitThreeFixture.class), selectClass(OrdinaryFixture.class),
-                        selectClass(OtherOrdinaryFixture.class), selectClass(MostTestsOneFailingFixture.class))
+                .selectors(
+                        selectClass(ExitThreeFixture.class),
+                        selectClass(OrdinaryFixture.class),
+                        selectClass(OtherOrdinaryFixture.class),
+                        selectClass(MostTestsOneFailingFixture.class))
                 .configurationParameter("xdist.workers", "4")
                 .execute();
     }
@@ -70,16 +79,20 @@ class SoakTests {
     /** Every failure of a run with its whole message, for the reader of a failed comparison. */
     private static String failures(EngineExecutionResults results) {
         return results.allEvents().failed().stream()
-                .map(event -> event.getTestDescriptor().getUniqueId() + "\n    " + event
-                        .getRequiredPayload(TestExecutionResult.class).getThrowable().map(Throwable::getMessage)
-                        .orElse("<no throwable>").replace("\n", "\n    "))
+                .map(event -> event.getTestDescriptor().getUniqueId() + "\n    "
+                        + event.getRequiredPayload(TestExecutionResult.class)
+                                .getThrowable()
+                                .map(Throwable::getMessage)
+                                .orElse("<no throwable>")
+                                .replace("\n", "\n    "))
                 .collect(Collectors.joining("\n"));
     }
 
     private static Stream<String> describe(Event event) {
         String id = event.getTestDescriptor().getUniqueId().toString();
         if (event.getType() == EventType.SKIPPED) {
-            return Stream.of(id + " SKIPPED " + normalise(event.getPayload(String.class).orElse("")));
+            return Stream.of(
+                    id + " SKIPPED " + normalise(event.getPayload(String.class).orElse("")));
         }
         if (event.getType() != EventType.FINISHED) {
             return Stream.empty();
@@ -90,7 +103,8 @@ class SoakTests {
     }
 
     private static String normalise(String message) {
-        String firstLine = message == null ? "<null>" : message.lines().findFirst().orElse("");
+        String firstLine =
+                message == null ? "<null>" : message.lines().findFirst().orElse("");
         return firstLine.replaceAll("gw\\d+", "gw#").replaceAll("(?i)(pid\\D{0,3})\\d+", "$1#");
     }
 }

@@ -26,7 +26,9 @@ class TimeoutTests {
     @Test
     void failsAHangingTestWithAThreadDumpAndRunsTheRest() {
         EngineExecutionResults results = EngineTestKit.engine("xdist")
-                .selectors(selectClass(HangFixture.class), selectClass(OrdinaryFixture.class),
+                .selectors(
+                        selectClass(HangFixture.class),
+                        selectClass(OrdinaryFixture.class),
                         selectClass(OtherOrdinaryFixture.class))
                 .configurationParameter("xdist.workers", "2")
                 .configurationParameter("xdist.timeout", "2")
@@ -41,12 +43,17 @@ class TimeoutTests {
                 .as("thread dump with the blocked test's frame")
                 .contains(HangFixture.class.getName() + ".blocksForever(");
 
-        assertThat(outcomes.result(HangFixture.class, "passesBeforeTheHang").getStatus()).isEqualTo(Status.SUCCESSFUL);
+        assertThat(outcomes.result(HangFixture.class, "passesBeforeTheHang").getStatus())
+                .isEqualTo(Status.SUCCESSFUL);
         assertThat(outcomes.result(HangFixture.class, "runsAfterTheHang").getStatus())
-                .as("the test after the hanging one").isEqualTo(Status.SUCCESSFUL);
+                .as("the test after the hanging one")
+                .isEqualTo(Status.SUCCESSFUL);
         assertThat(outcomes.result(OrdinaryFixture.class, "one").getStatus()).isEqualTo(Status.SUCCESSFUL);
         assertThat(outcomes.result(OrdinaryFixture.class, "two").getStatus()).isEqualTo(Status.SUCCESSFUL);
-        assertThat(outcomes.result(OtherOrdinaryFixture.class, "three").getStatus()).isEqualTo(Status.SUCCESSFUL);
-        results.testEvents().assertStatistics(stats -> stats.started(6).finished(6).succeeded(5).failed(1));
+        assertThat(outcomes.result(OtherOrdinaryFixture.class, "three").getStatus())
+                .isEqualTo(Status.SUCCESSFUL);
+        results.testEvents()
+                .assertStatistics(
+                        stats -> stats.started(6).finished(6).succeeded(5).failed(1));
     }
 }

@@ -69,8 +69,9 @@ class UninvitedConnectionTests {
         assertAReplacementWorkerRanTheRest(runWithACrash());
 
         for (Socket intruder : intruders) {
-            assertThat(closedUnanswered(intruder)).as("the run closed a connection that did not present its secret,"
-                    + " sending nothing").isTrue();
+            assertThat(closedUnanswered(intruder))
+                    .as("the run closed a connection that did not present its secret," + " sending nothing")
+                    .isTrue();
         }
     }
 
@@ -90,7 +91,8 @@ class UninvitedConnectionTests {
         for (SocketChannel connection : silent) {
             connection.configureBlocking(false);
             // 0: still open and nothing sent; -1: closed by the run, without a word. Never any bytes.
-            assertThat(connection.read(ByteBuffer.allocate(1))).as("bytes the run sent a silent connection")
+            assertThat(connection.read(ByteBuffer.allocate(1)))
+                    .as("bytes the run sent a silent connection")
                     .isLessThanOrEqualTo(0);
         }
     }
@@ -100,7 +102,8 @@ class UninvitedConnectionTests {
         EngineExecutionResults results = run(ParentPortFixture.class);
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
         return Integer.parseInt(Outcomes.of(results)
-                .reportEntries(ParentPortFixture.class, "publishesTheParentPort", ParentPortFixture.PORT_KEY).get(0));
+                .reportEntries(ParentPortFixture.class, "publishesTheParentPort", ParentPortFixture.PORT_KEY)
+                .get(0));
     }
 
     /** A run on the same pool whose worker exits in the middle, so that a replacement must connect. */
@@ -130,11 +133,15 @@ class UninvitedConnectionTests {
 
     private static void assertAReplacementWorkerRanTheRest(EngineExecutionResults results) {
         Outcomes outcomes = Outcomes.of(results).assertEveryTestReportedOnce();
-        assertThat(outcomes.result(ExitThreeFixture.class, "crashes").getThrowable()).get()
+        assertThat(outcomes.result(ExitThreeFixture.class, "crashes").getThrowable())
+                .get()
                 .isInstanceOf(WorkerLostException.class);
         assertThat(outcomes.result(ExitThreeFixture.class, "runsAfterTheCrash").getStatus())
-                .as("a test after the crash, on the replacement worker").isEqualTo(Status.SUCCESSFUL);
-        assertThat(outcomes.result(ExitThreeFixture.class, "alsoRunsAfterTheCrash").getStatus())
-                .as("a test after the crash, on the replacement worker").isEqualTo(Status.SUCCESSFUL);
+                .as("a test after the crash, on the replacement worker")
+                .isEqualTo(Status.SUCCESSFUL);
+        assertThat(outcomes.result(ExitThreeFixture.class, "alsoRunsAfterTheCrash")
+                        .getStatus())
+                .as("a test after the crash, on the replacement worker")
+                .isEqualTo(Status.SUCCESSFUL);
     }
 }

@@ -64,7 +64,9 @@ class WorkerCrashRecoveryTests {
     @MethodSource("crashes")
     void failsOnlyTheCrashedTestAndRunsTheRestOfItsClassOnAFreshWorker(Crash crash) {
         EngineTestKit.Builder run = EngineTestKit.engine("xdist")
-                .selectors(selectClass(crash.fixture()), selectClass(OrdinaryFixture.class),
+                .selectors(
+                        selectClass(crash.fixture()),
+                        selectClass(OrdinaryFixture.class),
                         selectClass(OtherOrdinaryFixture.class))
                 .configurationParameter("xdist.workers", "2");
         if (!crash.jvmArgs().isEmpty()) {
@@ -85,15 +87,21 @@ class WorkerCrashRecoveryTests {
         assertThat(outcomes.failureMessage(fixture, "failsBeforeTheCrash"))
                 .isEqualTo(CrashingFixture.FAILURE_BEFORE_THE_CRASH);
         assertThat(outcomes.result(fixture, "runsAfterTheCrash").getStatus())
-                .as("a test after the crash, on a fresh worker").isEqualTo(Status.SUCCESSFUL);
+                .as("a test after the crash, on a fresh worker")
+                .isEqualTo(Status.SUCCESSFUL);
         assertThat(outcomes.result(fixture, "alsoRunsAfterTheCrash").getStatus())
-                .as("a test after the crash, on a fresh worker").isEqualTo(Status.SUCCESSFUL);
+                .as("a test after the crash, on a fresh worker")
+                .isEqualTo(Status.SUCCESSFUL);
         List<String> pidBefore = outcomes.reportEntries(fixture, "passesBeforeTheCrash", CrashingFixture.PID_KEY);
         List<String> pidAfter = outcomes.reportEntries(fixture, "runsAfterTheCrash", CrashingFixture.PID_KEY);
-        assertThat(pidAfter).as("pid of the JVM that ran the tests after the crash").hasSize(1)
+        assertThat(pidAfter)
+                .as("pid of the JVM that ran the tests after the crash")
+                .hasSize(1)
                 .doesNotContainAnyElementsOf(pidBefore);
         assertOrdinaryClassesPassed(outcomes);
-        results.testEvents().assertStatistics(stats -> stats.started(8).finished(8).succeeded(6).failed(2));
+        results.testEvents()
+                .assertStatistics(
+                        stats -> stats.started(8).finished(8).succeeded(6).failed(2));
     }
 
     /**
@@ -113,10 +121,12 @@ class WorkerCrashRecoveryTests {
         TestExecutionResult held = outcomes.result(fixture, "exitsWithABlockingShutdownHook");
         assertThat(held.getStatus()).isEqualTo(Status.FAILED);
         assertThat(held.getThrowable()).get().isInstanceOf(WorkerLostException.class);
-        assertThat(held.getThrowable().orElseThrow().getMessage()).startsWith(
-                "junit-xdist worker gw0 began to exit but was still running 5 s later, held up by a shutdown hook or a"
-                        + " thread that does not end; it was killed (exit code 137 (signal 9))");
-        assertThat(outcomes.result(fixture, "runsAfterOnAFreshWorker").getStatus()).isEqualTo(Status.SUCCESSFUL);
+        assertThat(held.getThrowable().orElseThrow().getMessage())
+                .startsWith(
+                        "junit-xdist worker gw0 began to exit but was still running 5 s later, held up by a shutdown hook or a"
+                                + " thread that does not end; it was killed (exit code 137 (signal 9))");
+        assertThat(outcomes.result(fixture, "runsAfterOnAFreshWorker").getStatus())
+                .isEqualTo(Status.SUCCESSFUL);
         assertThat(outcomes.result(OrdinaryFixture.class, "one").getStatus()).isEqualTo(Status.SUCCESSFUL);
         assertThat(outcomes.result(OrdinaryFixture.class, "two").getStatus()).isEqualTo(Status.SUCCESSFUL);
     }
@@ -124,7 +134,9 @@ class WorkerCrashRecoveryTests {
     @Test
     void failsEveryTestNotRunYetOnceNoReplacementWorkerIsLeft() {
         EngineExecutionResults results = EngineTestKit.engine("xdist")
-                .selectors(selectClass(ExitThreeFixture.class), selectClass(OrdinaryFixture.class),
+                .selectors(
+                        selectClass(ExitThreeFixture.class),
+                        selectClass(OrdinaryFixture.class),
                         selectClass(OtherOrdinaryFixture.class))
                 .configurationParameter("xdist.workers", "1")
                 .configurationParameter("xdist.maxWorkerRestart", "0")
@@ -148,7 +160,8 @@ class WorkerCrashRecoveryTests {
 
     private static void assertNotRun(Outcomes outcomes, Class<?> testClass, String method, String reason) {
         TestExecutionResult result = outcomes.result(testClass, method);
-        assertThat(result.getStatus()).as("status of %s#%s", testClass.getSimpleName(), method)
+        assertThat(result.getStatus())
+                .as("status of %s#%s", testClass.getSimpleName(), method)
                 .isEqualTo(Status.FAILED);
         assertThat(result.getThrowable()).get().isInstanceOf(WorkerLostException.class);
         assertThat(result.getThrowable().orElseThrow().getMessage()).startsWith(reason);
@@ -157,6 +170,7 @@ class WorkerCrashRecoveryTests {
     private static void assertOrdinaryClassesPassed(Outcomes outcomes) {
         assertThat(outcomes.result(OrdinaryFixture.class, "one").getStatus()).isEqualTo(Status.SUCCESSFUL);
         assertThat(outcomes.result(OrdinaryFixture.class, "two").getStatus()).isEqualTo(Status.SUCCESSFUL);
-        assertThat(outcomes.result(OtherOrdinaryFixture.class, "three").getStatus()).isEqualTo(Status.SUCCESSFUL);
+        assertThat(outcomes.result(OtherOrdinaryFixture.class, "three").getStatus())
+                .isEqualTo(Status.SUCCESSFUL);
     }
 }

@@ -28,8 +28,8 @@ class WorkerStartFailureTests {
                 .configurationParameter("xdist.jvmArgs", "-Xmx1")
                 .execute();
 
-        TestExecutionResult result = Outcomes.of(results).assertEveryTestReportedOnce()
-                .result(OnePassingTestFixture.class, "only");
+        TestExecutionResult result =
+                Outcomes.of(results).assertEveryTestReportedOnce().result(OnePassingTestFixture.class, "only");
         assertThat(result.getThrowable()).get().isInstanceOf(WorkerLostException.class);
         assertThat(result.getThrowable().orElseThrow().getMessage())
                 .contains("junit-xdist worker gw0 could not start (exit code 1)")

@@ -14,7 +14,9 @@ class SearchIndexTests {
 
     static List<String> search(String term) {
         String needle = term.toLowerCase(Locale.ROOT);
-        return TITLES.stream().filter(title -> title.toLowerCase(Locale.ROOT).contains(needle)).toList();
+        return TITLES.stream()
+                .filter(title -> title.toLowerCase(Locale.ROOT).contains(needle))
+                .toList();
     }
 
     @Test

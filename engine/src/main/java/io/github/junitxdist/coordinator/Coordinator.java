@@ -14,7 +14,6 @@ import io.github.junitxdist.process.WorkerState;
 import io.github.junitxdist.process.Workers;
 import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.Init;
-import io.github.junitxdist.protocol.Message.RunUnit;
 import io.github.junitxdist.relay.RelayListener;
 import io.github.junitxdist.relay.TreeState;
 import io.github.junitxdist.relay.UnitRelay;
@@ -61,7 +60,7 @@ final class Coordinator {
     private final RunEvents events;
     private final Roster roster = new Roster();
     private final Map<Integer, UnitRelay> relays = new HashMap<>();
-    private final Map<Integer, RunUnit> reruns = new HashMap<>();
+    private final Reruns reruns;
     private final WorkerStarts starts;
     private final TreeState tree;
     private final RestartBudget restarts;
@@ -77,6 +76,7 @@ final class Coordinator {
             Settings settings,
             int startLimit) {
         this.plan = plan;
+        this.reruns = new Reruns(plan);
         this.scheduler = scheduler;
         this.listener = listener;
         this.cancellation = cancellation;
@@ -173,48 +173,55 @@ final class Coordinator {
         if (event instanceof Connected e) {
             connect(e.worker(), e.link());
         } else if (event instanceof UnitFinished e) {
-            inFlight--;
-            scheduler.done(e.job().unit());
-            if (!reruns.containsKey(e.job().unit().id())) {
-                settings.history().record(e.job().unit().uniqueId(), TimeUnit.NANOSECONDS.toMillis(e.nanos()));
-            }
-            assignOrRelease(e.worker());
-            retryWaiting();
+            unitFinished(e);
         } else if (event instanceof WorkerLost e) {
-            UnitJob job = e.job();
-            if (job != null) {
-                inFlight--;
-                if (e.resumable()) {
-                    RunUnit original = plan.request(job.unit());
-                    reruns.put(
-                            job.unit().id(),
-                            new RunUnit(
-                                    original.unitId(),
-                                    original.selectors(),
-                                    job.relay().remaining(original.allowedIds())));
-                    scheduler.putBack(job.unit());
-                } else {
-                    scheduler.done(job.unit());
-                }
-            }
-            lastFailure = e.reason();
-            lost(e.worker());
-            retryWaiting();
+            workerLost(e);
         } else if (event instanceof Exited e) {
-            WorkerHandle worker = e.worker();
-            if (worker.state() == WorkerState.STARTING && roster.holds(worker)) {
-                lastFailure = "junit-xdist worker %s could not start (%s). %s"
-                        .formatted(
-                                worker.name(),
-                                worker.process().describeExit(1),
-                                worker.process().outputTail());
-                lost(worker);
-            }
+            exited(e.worker());
         } else if (event instanceof WarmedUp e) {
             // Kept for xdist.workers=auto; then look again: another worker may start now.
             settings.history().recordWorkerStart(e.worker().startMillis());
         } else {
             throw new IllegalStateException("junit-xdist: unexpected coordinator event " + event);
+        }
+    }
+
+    private void unitFinished(UnitFinished e) {
+        inFlight--;
+        WorkUnit unit = e.job().unit();
+        scheduler.done(unit);
+        if (!reruns.isRerun(unit)) {
+            settings.history().record(unit.uniqueId(), TimeUnit.NANOSECONDS.toMillis(e.nanos()));
+        }
+        assignOrRelease(e.worker());
+        retryWaiting();
+    }
+
+    private void workerLost(WorkerLost e) {
+        UnitJob job = e.job();
+        if (job != null) {
+            inFlight--;
+            if (e.resumable()) {
+                reruns.resume(job.unit(), job.relay());
+                scheduler.putBack(job.unit());
+            } else {
+                scheduler.done(job.unit());
+            }
+        }
+        lastFailure = e.reason();
+        lost(e.worker());
+        retryWaiting();
+    }
+
+    /** A worker's process ended; one that never connected could not start. */
+    private void exited(WorkerHandle worker) {
+        if (worker.state() == WorkerState.STARTING && roster.holds(worker)) {
+            lastFailure = "junit-xdist worker %s could not start (%s). %s"
+                    .formatted(
+                            worker.name(),
+                            worker.process().describeExit(1),
+                            worker.process().outputTail());
+            lost(worker);
         }
     }
 
@@ -239,7 +246,7 @@ final class Coordinator {
         Optional<WorkUnit> next = cancelled ? Optional.empty() : scheduler.next(worker.index());
         if (next.isPresent()) {
             WorkUnit unit = next.get();
-            if (worker.run(reruns.getOrDefault(unit.id(), plan.request(unit)), new UnitJob(unit, relay(unit)))) {
+            if (worker.run(reruns.request(unit), new UnitJob(unit, relay(unit)))) {
                 inFlight++;
             } else {
                 scheduler.putBack(unit);

@@ -1,0 +1,40 @@
+package io.github.junitxdist.coordinator;
+
+import io.github.junitxdist.plan.ExecutionPlan;
+import io.github.junitxdist.protocol.Message.RunUnit;
+import io.github.junitxdist.relay.UnitRelay;
+import io.github.junitxdist.scheduling.WorkUnit;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The requests of units that resume after their worker was lost: the original request, less what already ended. A
+ * resumed unit's duration says nothing about the unit, so it is not recorded. Coordinator thread only.
+ */
+final class Reruns {
+
+    private final ExecutionPlan plan;
+    private final Map<Integer, RunUnit> requests = new HashMap<>();
+
+    Reruns(ExecutionPlan plan) {
+        this.plan = plan;
+    }
+
+    /** Notes that a unit resumes: its next request selects only what its relay has not seen end. */
+    void resume(WorkUnit unit, UnitRelay relay) {
+        RunUnit original = plan.request(unit);
+        requests.put(
+                unit.id(),
+                new RunUnit(original.unitId(), original.selectors(), relay.remaining(original.allowedIds())));
+    }
+
+    /** What a worker is sent to run the unit: the plan's request, or what is left of it when it resumes. */
+    RunUnit request(WorkUnit unit) {
+        RunUnit rerun = requests.get(unit.id());
+        return rerun != null ? rerun : plan.request(unit);
+    }
+
+    boolean isRerun(WorkUnit unit) {
+        return requests.containsKey(unit.id());
+    }
+}

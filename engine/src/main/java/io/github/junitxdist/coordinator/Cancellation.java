@@ -46,6 +46,11 @@ final class Cancellation {
     }
 
     /** A run that only {@code xdist.maxfail} cancels (the launcher's token is not consulted). */
+    /** Whether only the launcher can cancel the run: no {@code xdist.maxfail} is set. */
+    boolean launcherOnly() {
+        return maxFail.isEmpty();
+    }
+
     static Cancellation byMaxFail(OptionalInt maxFail, RelayListener listener) {
         return new Cancellation(null, null, maxFail, listener);
     }

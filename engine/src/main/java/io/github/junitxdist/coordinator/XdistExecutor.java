@@ -150,14 +150,10 @@ public final class XdistExecutor {
         }
     }
 
-    /** The unique id of the top-level container a unit's id lies in: its first two segments. */
-    static String topLevel(String uniqueId) {
-        int engineEnd = uniqueId.indexOf("]/[");
-        if (engineEnd < 0) {
-            return uniqueId;
-        }
-        int topEnd = uniqueId.indexOf("]/[", engineEnd + 3);
-        return topEnd < 0 ? uniqueId : uniqueId.substring(0, topEnd + 1);
+    /** The unique id of the top-level container a unit's id lies in: its outermost ancestor below the engine. */
+    private static String topLevel(String uniqueId) {
+        List<String> ancestors = ExecutionPlan.selfAndAncestors(uniqueId);
+        return ancestors.isEmpty() ? uniqueId : ancestors.get(ancestors.size() - 1);
     }
 
     private static void runInProcess(

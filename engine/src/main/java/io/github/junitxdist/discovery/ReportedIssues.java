@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
@@ -19,29 +17,23 @@ import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.TestEngine;
-import org.junit.platform.engine.TestSource;
 import org.junit.platform.launcher.LauncherConstants;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 
 /**
- * The discovery issues the Jupiter engine reported in the current Launcher discovery, so that junit-xdist, which
- * discovers the same classes through Jupiter, does not report them a second time.
+ * Whether the Jupiter engine reports the discovery issues of the current Launcher discovery itself, so that
+ * junit-xdist, which discovers the same classes through Jupiter, does not report them a second time.
  *
- * <p>JVM-wide, like {@link TakeoverRecord}: {@link DiscoveryStartListener} clears it when an outermost Launcher
- * discovery starts, noting that discovery's request, and adds what the Jupiter engine reports; the engine reads it
- * during its own discovery. Whether the Jupiter engine discovers at all in that Launcher discovery (it is on the class
- * path and no engine filter of the request excludes it) is known whichever engine the Launcher asks first, so its
- * issues are left to it even when junit-xdist discovers before it. Issues are the same when their severity, message and
- * source are. Thread-safe.
+ * <p>JVM-wide, like {@link TakeoverRecord}: {@link DiscoveryStartListener} notes the request of an outermost Launcher
+ * discovery when it starts and forgets it when it ends; the engine asks during its own discovery. Whether the Jupiter
+ * engine discovers too (it is on the class path and no engine filter of the request excludes it) is known whichever
+ * engine the Launcher asks first. Outside a Launcher discovery (EngineTestKit calls no listener) junit-xdist reports
+ * the issues itself. Thread-safe.
  *
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ReportedIssues {
-
-    private record Key(Severity severity, String message, Optional<TestSource> source) {}
-
-    private static final Set<Key> BY_JUPITER = ConcurrentHashMap.newKeySet();
 
     /** The request of the current outermost Launcher discovery; none outside one (EngineTestKit calls no listener). */
     private static final AtomicReference<@Nullable LauncherDiscoveryRequest> CURRENT = new AtomicReference<>();
@@ -52,7 +44,6 @@ public final class ReportedIssues {
     private ReportedIssues() {}
 
     static void reset(@Nullable LauncherDiscoveryRequest request) {
-        BY_JUPITER.clear();
         CURRENT.set(request);
     }
 
@@ -85,15 +76,6 @@ public final class ReportedIssues {
         });
     }
 
-    static void reportedByJupiter(DiscoveryIssue issue) {
-        BY_JUPITER.add(key(issue));
-    }
-
-    /** Whether the Jupiter engine reported this issue in the current discovery already. */
-    public static boolean isReportedByJupiter(DiscoveryIssue issue) {
-        return BY_JUPITER.contains(key(issue));
-    }
-
     /**
      * Whether the issue makes the Launcher fail the engine that reports it: its severity is at least
      * {@code junit.platform.discovery.issue.severity.critical} (default {@code error}).
@@ -112,9 +94,5 @@ public final class ReportedIssues {
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // the Launcher warns about it
         }
-    }
-
-    private static Key key(DiscoveryIssue issue) {
-        return new Key(issue.severity(), issue.message(), issue.source());
     }
 }

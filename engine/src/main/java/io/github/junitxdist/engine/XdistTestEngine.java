@@ -69,13 +69,13 @@ public final class XdistTestEngine implements TestEngine {
         // after this engine) is not reported again; when it is critical, the Jupiter engine fails with it without
         // running anything, and junit-xdist takes nothing over, as if it were not there.
         boolean[] jupiterFails = {false};
-        boolean jupiterReports = ReportedIssues.jupiterDiscoversToo();
-        var issuesNotYetReported = new IssueFilteringRequest(request, issue -> {
-            boolean reported = jupiterReports || ReportedIssues.isReportedByJupiter(issue);
-            jupiterFails[0] |= reported && ReportedIssues.isCritical(issue, request.getConfigurationParameters());
-            return !reported;
-        });
-        TestDescriptor jupiterRoot = new JupiterTestEngine().discover(issuesNotYetReported, uniqueId);
+        EngineDiscoveryRequest delegated = !ReportedIssues.jupiterDiscoversToo()
+                ? request
+                : new IssueFilteringRequest(request, issue -> {
+                    jupiterFails[0] |= ReportedIssues.isCritical(issue, request.getConfigurationParameters());
+                    return false;
+                });
+        TestDescriptor jupiterRoot = new JupiterTestEngine().discover(delegated, uniqueId);
         if (jupiterFails[0]) {
             return root;
         }

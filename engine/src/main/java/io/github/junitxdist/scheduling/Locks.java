@@ -39,23 +39,22 @@ final class Locks {
 
     /** The first unit of {@code ordered} that may start now, given the units waiting ahead in {@code ahead}. */
     Optional<WorkUnit> first(Iterable<WorkUnit> ordered, Queue ahead) {
-        for (WorkUnit unit : ordered) {
-            if (ahead.barrier) {
-                return Optional.empty();
-            }
-            if (mayStart(unit, ahead)) {
-                return Optional.of(unit);
-            }
-            wait(unit, ahead);
-        }
-        return Optional.empty();
+        return mayStart(ordered, ahead, 1).stream().findFirst();
     }
 
-    /** Every unit of {@code ordered} that may start now, in order, as {@link #first} would consider them. */
+    /** Every unit of {@code ordered} that may start now, in order, as {@link #first} considers them. */
     List<WorkUnit> all(Iterable<WorkUnit> ordered, Queue ahead) {
+        return mayStart(ordered, ahead, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Up to {@code most} units of {@code ordered} that may start now; each unit passed over because it must wait
+     * holds back the ones behind it (see {@link #wait(WorkUnit, Queue)}).
+     */
+    private List<WorkUnit> mayStart(Iterable<WorkUnit> ordered, Queue ahead, int most) {
         List<WorkUnit> may = new ArrayList<>();
         for (WorkUnit unit : ordered) {
-            if (ahead.barrier) {
+            if (ahead.barrier || may.size() == most) {
                 break;
             }
             if (mayStart(unit, ahead)) {

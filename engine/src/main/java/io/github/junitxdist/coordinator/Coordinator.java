@@ -17,6 +17,7 @@ import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.relay.RelayListener;
 import io.github.junitxdist.relay.TreeState;
 import io.github.junitxdist.relay.UnitRelay;
+import io.github.junitxdist.scheduling.Affinity;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import java.io.IOException;
@@ -50,6 +51,7 @@ final class Coordinator {
             int maxWorkerRestart,
             Optional<Duration> timeout,
             DurationHistory history,
+            Affinity affinity,
             Duration tick) {}
 
     private final ExecutionPlan plan;
@@ -64,6 +66,7 @@ final class Coordinator {
     private final WorkerStarts starts;
     private final TreeState tree;
     private final RestartBudget restarts;
+    private final Seasoning seasoning;
     private int inFlight;
     private boolean cancelSent;
     private String lastFailure = "no worker could be started";
@@ -83,6 +86,7 @@ final class Coordinator {
         this.settings = settings;
         this.starts = new WorkerStarts(startLimit);
         this.restarts = new RestartBudget(settings.maxWorkerRestart());
+        this.seasoning = new Seasoning(settings.affinity());
         this.tree = new TreeState(plan.holders(), listener);
         this.events = new RunEvents(listener, cancellation);
     }
@@ -112,6 +116,9 @@ final class Coordinator {
     /** Uses a worker kept from before (idle, or started ahead) if this run needs it; else lets it go. */
     private void takeOver(WorkerHandle worker, int workers) {
         boolean starting = worker.state() == WorkerState.STARTING;
+        if (!starting) {
+            seasoning.ranBefore(worker);
+        }
         if (worker.index() < workers && !roster.holdsIndex(worker.index())) {
             roster.add(worker);
             worker.bind(events);
@@ -190,8 +197,9 @@ final class Coordinator {
         inFlight--;
         WorkUnit unit = e.job().unit();
         scheduler.done(unit);
+        boolean first = seasoning.ran(e.worker(), unit);
         if (!reruns.isRerun(unit)) {
-            settings.history().record(unit.uniqueId(), TimeUnit.NANOSECONDS.toMillis(e.nanos()));
+            settings.history().record(unit.uniqueId(), TimeUnit.NANOSECONDS.toMillis(e.nanos()), unit.tests(), first);
         }
         assignOrRelease(e.worker());
         retryWaiting();

@@ -1,9 +1,6 @@
 package io.github.junitxdist.coordinator;
 
 import static io.github.junitxdist.api.Constants.IN_PROCESS_WORKER;
-import static io.github.junitxdist.api.Constants.TEST_RUN_UID_SYSTEM_PROPERTY;
-import static io.github.junitxdist.api.Constants.WORKER_COUNT_SYSTEM_PROPERTY;
-import static io.github.junitxdist.api.Constants.WORKER_SYSTEM_PROPERTY;
 
 import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.plan.ExecutionPlan;
@@ -46,9 +43,8 @@ final class InProcessExecution {
             RelayListener listener,
             Cancellation cancellation,
             DurationHistory history,
-            ConfigurationParameters configuration,
-            String testRunUid) {
-        Map<String, String> previous = setIdentity(testRunUid);
+            ConfigurationParameters configuration) {
+        var identity = InProcessIdentity.set();
         try (var runner = new UnitRunner(false)) {
             if (cancellation.launcherOnly()) {
                 runAtOnce(plan, scheduler.drain(), listener, cancellation, history, configuration, runner);
@@ -73,13 +69,7 @@ final class InProcessExecution {
                 scheduler.done(unit);
             }
         } finally {
-            previous.forEach((key, value) -> {
-                if (value == null) {
-                    System.clearProperty(key);
-                } else {
-                    System.setProperty(key, value);
-                }
-            });
+            identity.restore();
         }
     }
 
@@ -139,15 +129,5 @@ final class InProcessExecution {
                 forwarder);
         durations.recordIn(history);
         relay.finish(forwarder.engineFailure(), IN_PROCESS_WORKER);
-    }
-
-    private static Map<String, String> setIdentity(String testRunUid) {
-        Map<String, String> identity = Map.of(
-                WORKER_SYSTEM_PROPERTY, IN_PROCESS_WORKER,
-                WORKER_COUNT_SYSTEM_PROPERTY, "1",
-                TEST_RUN_UID_SYSTEM_PROPERTY, testRunUid);
-        Map<String, String> previous = new HashMap<>();
-        identity.forEach((key, value) -> previous.put(key, System.setProperty(key, value)));
-        return previous;
     }
 }

@@ -25,7 +25,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
 import org.junit.jupiter.engine.JupiterTestEngine;
@@ -58,6 +60,9 @@ public final class XdistExecutor {
             org.junit.platform.commons.support.AnnotationSupport.class,
             AssertionFailedError.class,
             WorkerMain.class);
+
+    /** The fixture key of the units the history found slow only when first on a worker. */
+    private static final String LEARNED_FIXTURE = "junit-xdist: slow when first on a worker";
 
     /** How long the coordinator waits for an event before it looks at time limits and cancellation again. */
     private static final Duration TICK = Duration.ofMillis(200);
@@ -104,22 +109,33 @@ public final class XdistExecutor {
             workers = count.workers();
         }
         int useful = workers == 0 ? 1 : Scheduler.usefulWorkers(units, workers);
-        Affinity affinity = useful > 1 ? fixtureAffinity(plan, units) : Affinity.NONE;
+        Affinity affinity = useful > 1 ? fixtureAffinity(plan, units, history) : Affinity.NONE;
         Scheduler scheduler = configuration.distribution().scheduler(units, useful, affinity);
         try {
             if (workers == 0) {
                 runInProcess(parameters, plan, scheduler, configuration, listener, cancellation, history, debugger);
             } else {
-                runForked(parameters, plan, useful, scheduler, configuration, listener, cancellation, history);
+                long start = System.nanoTime();
+                runForked(
+                        parameters, plan, useful, scheduler, affinity, configuration, listener, cancellation, history);
+                if (knowsDurations(units, history)) {
+                    long predicted = WorkerCount.estimate(
+                            units, useful, history.workerStartMillis().orElse(WorkerCount.DEFAULT_START_MILLIS));
+                    history.recordForkedRun(predicted, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                }
             }
         } finally {
             history.save();
         }
     }
 
-    /** Which fixture each unit needs, by the first top-level class it holds (see {@link FixtureKeys}). */
-    private static Affinity fixtureAffinity(ExecutionPlan plan, List<WorkUnit> units) {
+    /**
+     * Which fixture each unit needs: by the first top-level class it holds (see {@link FixtureKeys}); else, when the
+     * history found the unit slow only when first on a worker, one fixture shared by all such units.
+     */
+    private static Affinity fixtureAffinity(ExecutionPlan plan, List<WorkUnit> units, DurationHistory history) {
         FixtureKeys keys = FixtureKeys.load();
+        Set<String> slowWhenFirst = history.slowWhenFirst();
         Map<Integer, String> byUnit = new HashMap<>();
         for (WorkUnit unit : units) {
             plan.scope(unit).tops().stream()
@@ -127,6 +143,7 @@ public final class XdistExecutor {
                     .filter(ClassSource.class::isInstance)
                     .findFirst()
                     .flatMap(source -> keys.of((ClassSource) source))
+                    .or(() -> slowWhenFirst.contains(unit.uniqueId()) ? Optional.of(LEARNED_FIXTURE) : Optional.empty())
                     .ifPresent(key -> byUnit.put(unit.id(), key));
         }
         return Affinity.of(byUnit);
@@ -134,11 +151,17 @@ public final class XdistExecutor {
 
     /** What {@code xdist.workers=auto} makes of these units: see {@link WorkerCount}. */
     private static WorkerCount decide(List<WorkUnit> units, DurationHistory history, int processors) {
-        Map<String, Long> earlier = history.earlierMillis();
-        boolean durations = units.stream().anyMatch(unit -> earlier.containsKey(unit.uniqueId()));
+        boolean durations = knowsDurations(units, history);
         long classes =
                 units.stream().map(unit -> topLevel(unit.uniqueId())).distinct().count();
-        return WorkerCount.auto(units, (int) classes, durations, processors, history.workerStartMillis());
+        return WorkerCount.auto(
+                units, (int) classes, durations, processors, history.workerStartMillis(), history.forkFactor());
+    }
+
+    /** Whether the history knows any of the units, so that their costs are milliseconds, not test counts. */
+    private static boolean knowsDurations(List<WorkUnit> units, DurationHistory history) {
+        Map<String, Long> earlier = history.earlierMillis();
+        return units.stream().anyMatch(unit -> earlier.containsKey(unit.uniqueId()));
     }
 
     /** Running in the calling JVM is news to a user who expected workers: say so; otherwise log it. */
@@ -169,7 +192,7 @@ public final class XdistExecutor {
             System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
                     + " instead of on forked workers");
         }
-        InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters, newTestRunUid());
+        InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters);
     }
 
     private static void runForked(
@@ -177,6 +200,7 @@ public final class XdistExecutor {
             ExecutionPlan plan,
             int workers,
             Scheduler scheduler,
+            Affinity affinity,
             XdistConfiguration configuration,
             RelayListener listener,
             Cancellation cancellation,
@@ -190,12 +214,13 @@ public final class XdistExecutor {
                 configuration.maxWorkerRestart().orElse(4 * workers),
                 configuration.timeout(),
                 history,
+                affinity,
                 TICK);
         new Coordinator(plan, scheduler, listener, cancellation, settings, WorkerStarts.LIMIT).run(workers);
     }
 
     private static String newTestRunUid() {
-        return UUID.randomUUID().toString().replace("-", "");
+        return InProcessIdentity.newTestRunUid();
     }
 
     /**

@@ -26,6 +26,7 @@ public final class DiscoveryStartListener implements LauncherDiscoveryListener {
     public void launcherDiscoveryStarted(LauncherDiscoveryRequest request) {
         if (DEPTH.getAndIncrement() == 0) {
             TakeoverRecord.reset();
+            JupiterRun.reset();
             ReportedIssues.reset(request);
         }
     }

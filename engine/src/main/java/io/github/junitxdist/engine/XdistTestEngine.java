@@ -5,9 +5,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import io.github.junitxdist.api.Constants;
 import io.github.junitxdist.api.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.coordinator.JupiterHandOff;
 import io.github.junitxdist.coordinator.XdistExecutor;
 import io.github.junitxdist.discovery.AnnotationChecks;
 import io.github.junitxdist.discovery.IssueFilteringRequest;
+import io.github.junitxdist.discovery.JupiterRun;
 import io.github.junitxdist.discovery.ReportedIssues;
 import io.github.junitxdist.discovery.TakeoverRecord;
 import java.util.ArrayList;
@@ -64,6 +66,15 @@ public final class XdistTestEngine implements TestEngine {
             // Nested in another engine (a @Suite): its post-discovery filters do not run there, so the tests would run
             // twice. Leave them to Jupiter.
             return root;
+        }
+        if (configuration != null && ReportedIssues.jupiterDiscoversToo()) {
+            // Decided before discovering: a run that workers would not speed up is left to the Jupiter engine, which
+            // runs it as if junit-xdist were not there, without a second discovery.
+            Optional<String> reason = JupiterHandOff.decide(selectors, configuration);
+            if (reason.isPresent()) {
+                JupiterRun.leave(new JupiterRun(reason.get(), configuration.durationsFile()));
+                return root;
+            }
         }
         // What the Jupiter engine reports itself (it discovers the same classes in this Launcher discovery, before or
         // after this engine) is not reported again; when it is critical, the Jupiter engine fails with it without

@@ -7,11 +7,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -19,7 +20,9 @@ import org.apiguardian.api.API;
 
 /**
  * How long each unit took in earlier runs, kept in a small text file (see {@link HistoryFile}) so that the next run can
- * start the longest units first.
+ * start the longest units first and decide how many workers to use. What a fresh worker pays once is kept apart from
+ * what each unit costs on a warm worker (see {@link WarmFigures}), with what starting a worker costs and how far the
+ * latest forked run was off its prediction.
  *
  * <p>A missing or empty file is an empty history. A history with a corrupt line is ignored with a warning and replaced
  * on save: the run then estimates from test counts. A file that exists and is not a history (a mistyped path naming
@@ -39,13 +42,18 @@ public final class DurationHistory {
     private final String key;
     private final boolean writable;
     private final Map<String, Long> earlier;
+    private final Map<String, Long> costs;
     private final Map<String, Long> measured = new ConcurrentHashMap<>();
+    private final Map<String, Long> warm = new ConcurrentHashMap<>();
+    private final Map<String, Long> first = new ConcurrentHashMap<>();
+    private final Map<String, Long> tests = new ConcurrentHashMap<>();
 
     private DurationHistory(Path file, String key, boolean writable, Map<String, Long> earlier) {
         this.file = file;
         this.key = key;
         this.writable = writable;
         this.earlier = earlier;
+        this.costs = WarmFigures.costs(earlier);
     }
 
     /**
@@ -74,19 +82,44 @@ public final class DurationHistory {
     }
 
     /**
-     * The entry that keeps what starting a worker costs on this machine: from the start of its JVM to the first event of
-     * its first unit. Not a unique id, so no unit has it.
+     * What each unit costs on a warm worker, in milliseconds, by unit unique id: its warm figure from earlier runs, or,
+     * for a unit measured only when it ran first on a worker, that figure minus what a fresh worker pays once (see
+     * {@link WarmFigures}).
      */
-    static final String WORKER_START = "worker start";
-
-    /** Unit durations of earlier runs in milliseconds, by unit unique id. */
     public Map<String, Long> earlierMillis() {
-        return Collections.unmodifiableMap(earlier);
+        return costs;
     }
 
     /** What starting a worker took in the latest run that started one, if any run did. */
     public OptionalLong workerStartMillis() {
-        Long millis = earlier.get(WORKER_START);
+        return entry(WarmFigures.WORKER_START);
+    }
+
+    /** What a fresh worker's first unit took beyond its warm figure, as last learned, if ever. */
+    public OptionalLong workerWarmUpMillis() {
+        return entry(WarmFigures.WARM_UP);
+    }
+
+    /**
+     * How much longer the latest forked run took than its prediction from these figures (1.5: half as long again), if
+     * one was recorded; it covers what the prediction leaves out, such as relaying events and workers compiling the
+     * same code on the same processors.
+     */
+    public OptionalDouble forkFactor() {
+        OptionalLong thousandths = entry(WarmFigures.FORK_FACTOR);
+        return thousandths.isPresent() ? OptionalDouble.of(thousandths.getAsLong() / 1000.0) : OptionalDouble.empty();
+    }
+
+    /**
+     * The units that are slow only when they run first on a worker, the mark of a per-JVM fixture such as a framework
+     * context: they are worth keeping together on workers that built it.
+     */
+    public Set<String> slowWhenFirst() {
+        return WarmFigures.slowWhenFirst(earlier);
+    }
+
+    private OptionalLong entry(String key) {
+        Long millis = earlier.get(key);
         return millis == null ? OptionalLong.empty() : OptionalLong.of(millis);
     }
 
@@ -95,12 +128,32 @@ public final class DurationHistory {
      * others compete for the processors take longer, which is what starting them costs in a run.
      */
     public void recordWorkerStart(long millis) {
-        measured.put(WORKER_START, Math.max(0, millis));
+        measured.put(WarmFigures.WORKER_START, Math.max(0, millis));
     }
 
-    /** Records how long a unit took in this run. */
+    /** Records how long a unit took in this run on a warm worker, or in the calling JVM. */
     public void record(String unitId, long millis) {
-        measured.put(unitId, Math.max(0, millis));
+        warm.put(unitId, Math.max(0, millis));
+    }
+
+    /**
+     * Records how long a unit of {@code tests} tests took in this run on a worker, and whether it was the first the
+     * worker ran (or the first of its fixture there): such a figure never replaces the unit's warm one.
+     */
+    public void record(String unitId, long millis, long tests, boolean first) {
+        (first ? this.first : warm).put(unitId, Math.max(0, millis));
+        this.tests.put(unitId, tests);
+    }
+
+    /**
+     * Records a forked run's wall time against what was predicted for it from these figures; the next runs under
+     * {@code xdist.workers=auto} weigh their predictions by it. Kept between half and five times.
+     */
+    public void recordForkedRun(long predictedMillis, long actualMillis) {
+        if (predictedMillis > 0) {
+            long thousandths = Math.round(1000.0 * actualMillis / predictedMillis);
+            measured.put(WarmFigures.FORK_FACTOR, Math.max(500, Math.min(5000, thousandths)));
+        }
     }
 
     /**
@@ -108,7 +161,7 @@ public final class DurationHistory {
      * failure to write is a warning, never fatal.
      */
     public void save() {
-        if (!writable || measured.isEmpty()) {
+        if (!writable || (measured.isEmpty() && warm.isEmpty() && first.isEmpty())) {
             return;
         }
         try {
@@ -149,9 +202,18 @@ public final class DurationHistory {
                     // a corrupt history is replaced by this run's measurements
                 }
             }
-            merged.putAll(measured);
+            merged.putAll(thisRun());
             HistoryFile.write(file, merged);
         }
+    }
+
+    /** This run's entries: warm figures, first figures under their prefix, and the warm-up they show. */
+    private Map<String, Long> thisRun() {
+        Map<String, Long> entries = new TreeMap<>(measured);
+        entries.putAll(warm);
+        first.forEach((unit, millis) -> entries.put(WarmFigures.COLD_PREFIX + unit, millis));
+        WarmFigures.warmUp(earlier, first, warm, tests).ifPresent(millis -> entries.put(WarmFigures.WARM_UP, millis));
+        return entries;
     }
 
     private static void warnNotOurs(String key, Path file, String why) {

@@ -18,8 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The format of the duration history file, and the question every write must ask first: is the file there one of ours?
  *
- * <p>The file has a header line and one {@code <milliseconds> TAB <unit unique id>} line per unit (and one whose id is
- * {@code worker start}: what starting a worker took). A file that exists,
+ * <p>The file has a header line and one {@code <milliseconds> TAB <unit unique id>} line per unit: what it took on a warm
+ * worker. Besides: {@code first on a worker <unit unique id>} for what it took as the first unit of a fresh worker, and
+ * the run's own entries {@code worker start}, {@code worker warm-up} and the forked runs' factor (see
+ * {@link WarmFigures}). None of them is a unique id, so no unit has them. A file that exists,
  * is not empty and does not start with the header is someone else's, and is never written. Stateless.
  */
 final class HistoryFile {

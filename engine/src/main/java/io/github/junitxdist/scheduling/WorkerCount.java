@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.apiguardian.api.API;
 
@@ -13,13 +14,17 @@ import org.apiguardian.api.API;
  *
  * <p>None (the calling JVM runs the tests, as plain Jupiter would) when the selection is one class, as when an IDE runs
  * one test or one class, or when the expected work is shorter than what starting workers costs. Otherwise as many as
- * shortens the run most by the estimate {@code start + max(work / n, longest unit)}, never more than the processors or
- * the units: a worker that the work cannot keep busy only competes for the processors. Without durations (no history
+ * shortens the run most by the estimate {@code factor × (start + max(work / n, longest unit))}, never more than the
+ * processors or the units: a worker that the work cannot keep busy only competes for the processors. The factor is how
+ * much longer the latest forked run took than this estimate said (1 until one was measured): it covers what the
+ * estimate leaves out, such as relaying every event and several JVMs compiling the same code on the same processors,
+ * which on a suite of many tiny tests outweighs any gain. Without durations (no history
  * for any of the units) the work cannot be weighed, so it uses one worker per processor, as many as there are units.
  *
  * <p>Example: 2 processors, starting a worker costs 900 ms, history says the units take 300, 200 and 100 ms: 600 ms
  * of work is less than 900 + 300 ms, so the run stays in the calling JVM. With 30 s, 20 s and 10 s it takes 2 workers:
- * 0.9 + max(60 / 2, 30) = 30.9 s instead of 60 s.
+ * 0.9 + max(60 / 2, 30) = 30.9 s instead of 60 s. Had the latest forked run taken twice its estimate, 3 s of work
+ * in 1,000 tiny classes would stay in the calling JVM: 2 workers would take 2 × (0.9 + 1.5) = 4.8 s.
  *
  * @param workers {@code 0} for the calling JVM
  * @param reason one line for the console, starting with {@code junit-xdist:}
@@ -39,9 +44,15 @@ public record WorkerCount(int workers, String reason) {
      * @param durations whether the costs are milliseconds from the history, not test counts
      * @param processors the processors available to this JVM
      * @param startMillis what starting a worker took here before, if it was measured
+     * @param forkFactor how much longer the latest forked run took than estimated, if it was measured
      */
     public static WorkerCount auto(
-            List<WorkUnit> units, int classes, boolean durations, int processors, OptionalLong startMillis) {
+            List<WorkUnit> units,
+            int classes,
+            boolean durations,
+            int processors,
+            OptionalLong startMillis,
+            OptionalDouble forkFactor) {
         int most = Math.max(1, Math.min(processors, units.size()));
         if (classes <= 1) {
             return new WorkerCount(
@@ -56,27 +67,53 @@ public record WorkerCount(int workers, String reason) {
         long work = units.stream().mapToLong(WorkUnit::cost).sum();
         long longest = units.stream().mapToLong(WorkUnit::cost).max().orElse(0);
         long start = startMillis.orElse(DEFAULT_START_MILLIS);
+        double factor = forkFactor.orElse(1.0);
         int best = 0;
         long bestMillis = work;
         for (int n = 2; n <= most; n++) {
-            long millis = start + Math.max(divideUp(work, n), longest);
+            long millis = Math.round(factor * estimate(units, n, start));
             if (millis < bestMillis) {
                 best = n;
                 bestMillis = millis;
             }
         }
-        if (best == 0) {
+        String measured = forkFactor.isPresent()
+                ? String.format(Locale.ROOT, ", forked runs here take %.1f x their estimate", factor)
+                : "";
+        if (best == 0 && work <= Math.round(factor * start)) {
             return new WorkerCount(
                     0,
                     ("junit-xdist: %d classes expected to take %s, less than starting workers would"
-                                    + " cost (%s each), running them in this JVM")
-                            .formatted(classes, seconds(work), seconds(start)));
+                                    + " cost (%s each%s), running them in this JVM")
+                            .formatted(classes, seconds(work), seconds(start), measured));
+        }
+        if (best == 0) {
+            return new WorkerCount(
+                    0,
+                    ("junit-xdist: %d classes expected to take %s here, no less on %s (%s to start a"
+                                    + " worker%s), running them in this JVM")
+                            .formatted(
+                                    classes,
+                                    seconds(work),
+                                    most == 1 ? "one worker" : most + " workers",
+                                    seconds(start),
+                                    measured));
         }
         return new WorkerCount(
                 best,
                 ("junit-xdist: %d workers for %d classes (expected work %s, longest unit %s, %s to"
-                                + " start a worker)")
-                        .formatted(best, classes, seconds(work), seconds(longest), seconds(start)));
+                                + " start a worker%s)")
+                        .formatted(best, classes, seconds(work), seconds(longest), seconds(start), measured));
+    }
+
+    /**
+     * The estimated wall time of running these units on {@code workers} workers that cost {@code startMillis} each to
+     * start: {@code start + max(work / workers, longest unit)}.
+     */
+    public static long estimate(List<WorkUnit> units, int workers, long startMillis) {
+        long work = units.stream().mapToLong(WorkUnit::cost).sum();
+        long longest = units.stream().mapToLong(WorkUnit::cost).max().orElse(0);
+        return startMillis + Math.max(divideUp(work, Math.max(1, workers)), longest);
     }
 
     private static long divideUp(long dividend, int divisor) {

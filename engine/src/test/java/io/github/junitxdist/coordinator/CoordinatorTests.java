@@ -9,9 +9,11 @@ import io.github.junitxdist.history.DurationHistory;
 import io.github.junitxdist.plan.ExecutionPlan;
 import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.relay.RelayListener;
+import io.github.junitxdist.scheduling.Affinity;
 import io.github.junitxdist.scheduling.Distribution;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +47,7 @@ class CoordinatorTests {
     private final EngineDescriptor root = new EngineDescriptor(UniqueId.forEngine("xdist"), "xdist");
     private RecordingListener listener = new RecordingListener();
     private FakeWorkers workers;
+    private DurationHistory history;
 
     @AfterEach
     void contractKept() {
@@ -75,6 +78,24 @@ class CoordinatorTests {
                         "gw0 start #0", "gw1 start #1",
                         "gw0 <- Init", "gw0 <- run unit 0 [A, a1, a2]",
                         "gw1 <- Init", "gw1 <- run unit 1 [B, b1]");
+    }
+
+    @Test
+    void theFirstUnitOfEachWorkerIsKeptApartInTheHistoryAndTheRestCountAsWarm() throws Exception {
+        testClass("A", "a1", "a2", "a3");
+        testClass("B", "b1", "b2");
+        testClass("C", "c1");
+
+        run(Distribution.LOADSCOPE, 2, 0, null, OptionalInt.empty(), launch -> Script.WELL_BEHAVED);
+        history.save();
+
+        assertThat(Files.readAllLines(temp.resolve("durations")))
+                .filteredOn(line -> line.contains("[engine:xdist]"))
+                .extracting(line -> line.substring(line.indexOf('\t') + 1))
+                .containsExactlyInAnyOrder(
+                        "first on a worker [engine:xdist]/[class:A]",
+                        "first on a worker [engine:xdist]/[class:B]",
+                        "[engine:xdist]/[class:C]");
     }
 
     @Test
@@ -354,7 +375,8 @@ class CoordinatorTests {
                 new Init(Map.of(), Map.of()),
                 maxRestarts,
                 Optional.ofNullable(timeout),
-                DurationHistory.load(temp.resolve("durations"), "xdist.durations.file"),
+                history = DurationHistory.load(temp.resolve("durations"), "xdist.durations.file"),
+                Affinity.NONE,
                 Duration.ofMillis(2));
         new Coordinator(
                         plan,

@@ -64,6 +64,43 @@ class DurationHistoryTests {
     }
 
     @Test
+    void aFigureFromAFreshWorkersFirstUnitNeverReplacesTheWarmOneAndTeachesTheWarmUp() {
+        Path file = directory.resolve("durations");
+        var first = DurationHistory.load(file, KEY);
+        first.record("[engine:xdist]/[class:A]", 2_000, 5, false);
+        first.record("[engine:xdist]/[class:B]", 40_000, 5, true);
+        first.save();
+        var second = DurationHistory.load(file, KEY);
+        second.record("[engine:xdist]/[class:A]", 39_000, 5, true);
+        second.record("[engine:xdist]/[class:B]", 3_000, 5, false);
+        second.save();
+
+        var read = DurationHistory.load(file, KEY);
+        assertThat(read.earlierMillis())
+                .isEqualTo(Map.of("[engine:xdist]/[class:A]", 2_000L, "[engine:xdist]/[class:B]", 3_000L));
+        assertThat(read.workerWarmUpMillis())
+                .as("median of 37 s (A) and 37 s (B)")
+                .hasValue(37_000);
+        assertThat(read.slowWhenFirst())
+                .containsExactlyInAnyOrder("[engine:xdist]/[class:A]", "[engine:xdist]/[class:B]");
+    }
+
+    @Test
+    void howMuchLongerTheLatestForkedRunTookThanPredictedIsKeptWithinBounds() {
+        Path file = directory.resolve("durations");
+        var history = DurationHistory.load(file, KEY);
+        assertThat(history.forkFactor()).isEmpty();
+        history.recordForkedRun(3_650, 7_300);
+        history.save();
+        assertThat(DurationHistory.load(file, KEY).forkFactor()).hasValue(2.0);
+
+        var wild = DurationHistory.load(file, KEY);
+        wild.recordForkedRun(100, 60_000);
+        wild.save();
+        assertThat(DurationHistory.load(file, KEY).forkFactor()).hasValue(5.0);
+    }
+
+    @Test
     void aCorruptHistoryIsIgnoredAndReplacedOnSaveKeepingItsMode() throws Exception {
         Path file = directory.resolve("durations");
         Files.writeString(file, "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id\ngarbage\n");

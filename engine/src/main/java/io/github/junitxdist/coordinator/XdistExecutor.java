@@ -118,11 +118,7 @@ public final class XdistExecutor {
                 long start = System.nanoTime();
                 runForked(
                         parameters, plan, useful, scheduler, affinity, configuration, listener, cancellation, history);
-                if (knowsDurations(units, history)) {
-                    long predicted = WorkerCount.estimate(
-                            units, useful, history.workerStartMillis().orElse(WorkerCount.DEFAULT_START_MILLIS));
-                    history.recordForkedRun(predicted, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-                }
+                recordForkedRun(units, useful, history, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             }
         } finally {
             history.save();
@@ -156,6 +152,22 @@ public final class XdistExecutor {
                 units.stream().map(unit -> topLevel(unit.uniqueId())).distinct().count();
         return WorkerCount.auto(
                 units, (int) classes, durations, processors, history.workerStartMillis(), history.forkFactor());
+    }
+
+    /**
+     * Keeps how long the forked run took against what its own figures predict, when every unit was measured (no unit
+     * lost or skipped): {@code xdist.workers=auto} weighs its next predictions by it.
+     */
+    private static void recordForkedRun(List<WorkUnit> units, int workers, DurationHistory history, long actualMillis) {
+        Map<String, Long> measured = history.thisRunMillis();
+        List<WorkUnit> priced = units.stream()
+                .filter(unit -> measured.containsKey(unit.uniqueId()))
+                .map(unit -> unit.withCost(measured.getOrDefault(unit.uniqueId(), 0L)))
+                .toList();
+        if (priced.size() == units.size()) {
+            long start = history.latestWorkerStartMillis().orElse(WorkerCount.DEFAULT_START_MILLIS);
+            history.recordForkedRun(WorkerCount.estimate(priced, workers, start), actualMillis);
+        }
     }
 
     /** Whether the history knows any of the units, so that their costs are milliseconds, not test counts. */

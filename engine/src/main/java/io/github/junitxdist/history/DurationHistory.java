@@ -7,6 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -146,8 +148,32 @@ public final class DurationHistory {
     }
 
     /**
-     * Records a forked run's wall time against what was predicted for it from these figures; the next runs under
-     * {@code xdist.workers=auto} weigh their predictions by it. Kept between half and five times.
+     * What each unit measured in this run costs by this run's figures, read as {@link #earlierMillis()} reads the
+     * history (a first figure less the warm-up), by unit unique id.
+     */
+    public Map<String, Long> thisRunMillis() {
+        Map<String, Long> entries = new HashMap<>(earlier);
+        entries.putAll(thisRun());
+        Map<String, Long> costs = new HashMap<>(WarmFigures.costs(entries));
+        costs.keySet().retainAll(union(warm.keySet(), first.keySet()));
+        return costs;
+    }
+
+    /** What starting a worker took in this run, else in the latest run that measured it. */
+    public OptionalLong latestWorkerStartMillis() {
+        Long millis = measured.get(WarmFigures.WORKER_START);
+        return millis == null ? workerStartMillis() : OptionalLong.of(millis);
+    }
+
+    private static Set<String> union(Set<String> one, Set<String> other) {
+        Set<String> union = new HashSet<>(one);
+        union.addAll(other);
+        return union;
+    }
+
+    /**
+     * Records a forked run's wall time against what its own figures predict for it ({@link #thisRunMillis()}); the
+     * next runs under {@code xdist.workers=auto} weigh their predictions by it. Kept between half and five times.
      */
     public void recordForkedRun(long predictedMillis, long actualMillis) {
         if (predictedMillis > 0) {

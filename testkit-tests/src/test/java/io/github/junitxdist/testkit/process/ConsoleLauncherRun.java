@@ -46,6 +46,11 @@ final class ConsoleLauncherRun {
         return this;
     }
 
+    ConsoleLauncherRun selectMethod(Class<?> type, String method) {
+        selection.add("--select-method=" + type.getName() + "#" + method);
+        return this;
+    }
+
     /** Scans {@code root} for classes whose fully qualified name matches {@code includeClassnamePattern}. */
     ConsoleLauncherRun scanClasspath(Path root, String includeClassnamePattern) {
         selection.addAll(List.of("--scan-classpath=" + root, "--include-classname=" + includeClassnamePattern));

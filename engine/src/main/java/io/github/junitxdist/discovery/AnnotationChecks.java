@@ -12,12 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Nested;
+import org.junit.platform.commons.JUnitException;
 import org.junit.platform.commons.annotation.Testable;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
-import org.junit.platform.engine.DiscoveryIssue;
-import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.EngineDiscoveryListener;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestSource;
@@ -104,13 +103,16 @@ public final class AnnotationChecks {
                                 .formatted(where, group.value())));
     }
 
+    /**
+     * Reports a misplaced annotation as a discovery error; a Platform without discovery issues (1.12) fails the
+     * discovery with it instead.
+     */
     private void report(TestSource source, String message) {
         found = true;
-        listener.issueEncountered(
-                engineId,
-                DiscoveryIssue.builder(Severity.ERROR, "junit-xdist: " + message)
-                        .source(source)
-                        .build());
+        if (!PlatformSupport.DISCOVERY_ISSUES) {
+            throw new JUnitException("junit-xdist: " + message);
+        }
+        DiscoveryErrors.report(listener, engineId, source, "junit-xdist: " + message);
     }
 
     private static Optional<Class<?>> javaClass(ClassSource source) {

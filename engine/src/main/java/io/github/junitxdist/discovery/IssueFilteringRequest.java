@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.List;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryFilter;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -20,7 +21,10 @@ import org.junit.platform.engine.UniqueId;
  * the given predicate keeps: Jupiter, discovering for junit-xdist, reports its issues to that listener, and the
  * Launcher logs them (or fails the engine with them) once per engine that reported them.
  *
- * <p>Immutable; as thread-safe as the request and listener it wraps.
+ * <p>Only on Platforms that have discovery issues ({@link PlatformSupport#DISCOVERY_ISSUES}): use {@link #withoutIssues} and
+ * {@link #leavingJupitersIssues}, which hand back the request itself elsewhere.
+ *
+ * <p>Immutable but for whether a critical issue was seen; as thread-safe as the request and listener it wraps.
  *
  * @since 0.1
  */
@@ -29,8 +33,38 @@ public final class IssueFilteringRequest implements EngineDiscoveryRequest {
 
     private final EngineDiscoveryRequest delegate;
     private final EngineDiscoveryListener listener;
+    private volatile boolean critical;
 
-    public IssueFilteringRequest(EngineDiscoveryRequest delegate, Predicate<DiscoveryIssue> keep) {
+    /** The request, less every discovery issue (a worker leaves them to the calling JVM). */
+    public static EngineDiscoveryRequest withoutIssues(EngineDiscoveryRequest request) {
+        return PlatformSupport.DISCOVERY_ISSUES ? new IssueFilteringRequest(request, issue -> false) : request;
+    }
+
+    /**
+     * The request, less the issues Jupiter reports itself in the same Launcher discovery, noting whether one of them
+     * is critical (see {@link #jupiterFails}); the request itself where the Platform has no issues.
+     */
+    public static EngineDiscoveryRequest leavingJupitersIssues(EngineDiscoveryRequest request) {
+        if (!PlatformSupport.DISCOVERY_ISSUES) {
+            return request;
+        }
+        var filtering = new IssueFilteringRequest(request, issue -> false);
+        filtering.noteCritical(request.getConfigurationParameters());
+        return filtering;
+    }
+
+    /** Whether the request is one of {@link #leavingJupitersIssues} and Jupiter reported a critical issue to it. */
+    public static boolean jupiterFails(EngineDiscoveryRequest request) {
+        return request instanceof IssueFilteringRequest filtering && filtering.critical;
+    }
+
+    private @Nullable ConfigurationParameters criticalFrom;
+
+    private void noteCritical(ConfigurationParameters parameters) {
+        criticalFrom = parameters;
+    }
+
+    private IssueFilteringRequest(EngineDiscoveryRequest delegate, Predicate<DiscoveryIssue> keep) {
         this.delegate = delegate;
         EngineDiscoveryListener original = delegate.getDiscoveryListener();
         this.listener = new EngineDiscoveryListener() {
@@ -42,6 +76,10 @@ public final class IssueFilteringRequest implements EngineDiscoveryRequest {
 
             @Override
             public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
+                ConfigurationParameters parameters = criticalFrom;
+                if (parameters != null && DiscoveryErrors.isCritical(issue, parameters)) {
+                    critical = true;
+                }
                 if (keep.test(issue)) {
                     original.issueEncountered(engineId, issue);
                 }

@@ -3,9 +3,7 @@ package io.github.junitxdist.discovery;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.WeakHashMap;
@@ -13,11 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.engine.JupiterTestEngine;
-import org.junit.platform.engine.ConfigurationParameters;
-import org.junit.platform.engine.DiscoveryIssue;
-import org.junit.platform.engine.DiscoveryIssue.Severity;
 import org.junit.platform.engine.TestEngine;
-import org.junit.platform.launcher.LauncherConstants;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 
 /**
@@ -74,25 +68,5 @@ public final class ReportedIssues {
                 return false;
             }
         });
-    }
-
-    /**
-     * Whether the issue makes the Launcher fail the engine that reports it: its severity is at least
-     * {@code junit.platform.discovery.issue.severity.critical} (default {@code error}).
-     */
-    public static boolean isCritical(DiscoveryIssue issue, ConfigurationParameters parameters) {
-        Severity critical = parameters
-                .get(LauncherConstants.CRITICAL_DISCOVERY_ISSUE_SEVERITY_PROPERTY_NAME)
-                .flatMap(ReportedIssues::severity)
-                .orElse(Severity.ERROR);
-        return issue.severity().compareTo(critical) >= 0;
-    }
-
-    private static Optional<Severity> severity(String value) {
-        try {
-            return Optional.of(Severity.valueOf(value.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // the Launcher warns about it
-        }
     }
 }

@@ -10,12 +10,15 @@ import io.github.junitxdist.coordinator.XdistExecutor;
 import io.github.junitxdist.discovery.AnnotationChecks;
 import io.github.junitxdist.discovery.IssueFilteringRequest;
 import io.github.junitxdist.discovery.JupiterRun;
+import io.github.junitxdist.discovery.PlatformSupport;
 import io.github.junitxdist.discovery.ReportedIssues;
 import io.github.junitxdist.discovery.TakeoverRecord;
 import java.util.ArrayList;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apiguardian.api.API;
 import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.commons.JUnitException;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -36,6 +39,8 @@ import org.junit.platform.engine.UniqueId;
 @API(status = INTERNAL, since = "0.1")
 public final class XdistTestEngine implements TestEngine {
 
+    private static final AtomicBoolean UNSUPPORTED_SAID = new AtomicBoolean();
+
     @Override
     public String getId() {
         return Constants.ENGINE_ID;
@@ -53,6 +58,14 @@ public final class XdistTestEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+        Optional<String> unsupported = PlatformSupport.unsupported();
+        if (unsupported.isPresent()) {
+            // Build tools print only the Launcher's own message ("failed to discover tests"); ours goes to stderr too.
+            if (!UNSUPPORTED_SAID.getAndSet(true)) {
+                System.err.println(unsupported.get());
+            }
+            throw new JUnitException(unsupported.get());
+        }
         var selectors = new ArrayList<>(request.getSelectorsByType(DiscoverySelector.class));
         XdistConfiguration configuration = null;
         InvalidConfigurationException error = null;
@@ -79,15 +92,10 @@ public final class XdistTestEngine implements TestEngine {
         // What the Jupiter engine reports itself (it discovers the same classes in this Launcher discovery, before or
         // after this engine) is not reported again; when it is critical, the Jupiter engine fails with it without
         // running anything, and junit-xdist takes nothing over, as if it were not there.
-        boolean[] jupiterFails = {false};
-        EngineDiscoveryRequest delegated = !ReportedIssues.jupiterDiscoversToo()
-                ? request
-                : new IssueFilteringRequest(request, issue -> {
-                    jupiterFails[0] |= ReportedIssues.isCritical(issue, request.getConfigurationParameters());
-                    return false;
-                });
+        EngineDiscoveryRequest delegated =
+                ReportedIssues.jupiterDiscoversToo() ? IssueFilteringRequest.leavingJupitersIssues(request) : request;
         TestDescriptor jupiterRoot = new JupiterTestEngine().discover(delegated, uniqueId);
-        if (jupiterFails[0]) {
+        if (IssueFilteringRequest.jupiterFails(delegated)) {
             return root;
         }
         for (TestDescriptor child : new ArrayList<>(jupiterRoot.getChildren())) {

@@ -29,7 +29,7 @@ final class WorkerEngine implements TestEngine {
 
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest discoveryRequest, UniqueId uniqueId) {
-        return jupiter.discover(new IssueFilteringRequest(discoveryRequest, issue -> false), uniqueId);
+        return jupiter.discover(IssueFilteringRequest.withoutIssues(discoveryRequest), uniqueId);
     }
 
     @Override

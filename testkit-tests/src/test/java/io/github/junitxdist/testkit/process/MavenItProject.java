@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A small Maven project generated under {@code target/it/<name>/}: JUnit Jupiter and the junit-xdist engine in test
@@ -85,6 +86,7 @@ final class MavenItProject {
     private final Map<String, String> surefireOptions = new LinkedHashMap<>();
     private String buildOutput = "";
     private boolean xdistFirst;
+    private @Nullable String junitVersion;
 
     private MavenItProject(String name, Path directory) {
         this.name = name;
@@ -103,6 +105,12 @@ final class MavenItProject {
     /** Copies the fixtures' sources (and {@link OutputMarkers}, which they use) into the project. */
     MavenItProject fixtures(Class<?>... classes) {
         fixtures.addAll(List.of(classes));
+        return this;
+    }
+
+    /** Depends on this JUnit Jupiter version instead of the one the enclosing build tests with. */
+    MavenItProject junitVersion(String version) {
+        junitVersion = version;
         return this;
     }
 
@@ -178,7 +186,9 @@ final class MavenItProject {
                 directory.resolve("pom.xml"),
                 POM.replace("@DEPENDENCIES@\n", dependencies)
                         .replace("@NAME@", name)
-                        .replace("@JUNIT@", property("xdist.it.junitVersion", null))
+                        .replace(
+                                "@JUNIT@",
+                                junitVersion != null ? junitVersion : property("xdist.it.junitVersion", null))
                         .replace("@PROJECT@", property("xdist.it.projectVersion", null))
                         .replace("@SUREFIRE@", property("xdist.it.surefireVersion", "3.6.0"))
                         .replace("@SUREFIRE_CONFIGURATION@", surefireConfiguration()));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ProcessOutputOnFailure.class)
 class SurefireTests {
 
-    private static final Class<?>[] FIXTURES = {OutputAlphaFixture.class, OutputBetaFixture.class};
+    static final Class<?>[] FIXTURES = {OutputAlphaFixture.class, OutputBetaFixture.class};
 
     private static final Pattern MARK =
             Pattern.compile("^MARK (\\S+) \\d+/\\d+ worker=(\\S+) pid=\\d+$", Pattern.MULTILINE);
@@ -93,7 +93,8 @@ class SurefireTests {
         return places;
     }
 
-    private static void assertEveryTestReportedOnceWithItsOwnOutput(XmlReport report, String workerPattern) {
+    /** Every test of {@link #FIXTURES} reported once, passed, with its own output, printed on a worker so named. */
+    static void assertEveryTestReportedOnceWithItsOwnOutput(XmlReport report, String workerPattern) {
         List<String> expected = ExpectedTests.of(FIXTURES).stream()
                 .map(key -> key.replaceFirst("Fixture#", "Tests#"))
                 .toList();

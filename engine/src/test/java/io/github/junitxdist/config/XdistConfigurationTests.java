@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.junitxdist.api.InvalidConfigurationException;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.platform.engine.ConfigurationParameters;
 
 /** Parsing and validating {@code xdist.workers}, {@code XDIST_WORKERS} and {@code xdist.jvmArgs}. */
 class XdistConfigurationTests {
@@ -104,29 +101,5 @@ class XdistConfigurationTests {
 
     private static XdistConfiguration parse(Map<String, String> parameters, Map<String, String> environment) {
         return XdistConfiguration.from(new MapParameters(parameters), environment);
-    }
-
-    private record MapParameters(Map<String, String> map) implements ConfigurationParameters {
-
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.ofNullable(map.get(key));
-        }
-
-        @Override
-        public Optional<Boolean> getBoolean(String key) {
-            return get(key).map(Boolean::parseBoolean);
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        public int size() {
-            return map.size();
-        }
-
-        @Override
-        public Set<String> keySet() {
-            return map.keySet();
-        }
     }
 }

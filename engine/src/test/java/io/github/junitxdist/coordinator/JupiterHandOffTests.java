@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import io.github.junitxdist.config.MapParameters;
 import io.github.junitxdist.config.XdistConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoverySelector;
 
 /**
@@ -92,29 +91,5 @@ class JupiterHandOffTests {
         all.put("xdist.durations.file", directory.resolve("durations").toString());
         all.putIfAbsent("xdist.workers", "auto");
         return JupiterHandOff.decide(List.of(selectors), XdistConfiguration.from(new MapParameters(all), Map.of()));
-    }
-
-    private record MapParameters(Map<String, String> map) implements ConfigurationParameters {
-
-        @Override
-        public Optional<String> get(String key) {
-            return Optional.ofNullable(map.get(key));
-        }
-
-        @Override
-        public Optional<Boolean> getBoolean(String key) {
-            return get(key).map(Boolean::parseBoolean);
-        }
-
-        @Override
-        @SuppressWarnings("deprecation")
-        public int size() {
-            return map.size();
-        }
-
-        @Override
-        public Set<String> keySet() {
-            return map.keySet();
-        }
     }
 }

@@ -53,8 +53,7 @@ public final class Benchmark {
                     "%s: generating and compiling %d classes%n",
                     suite.id(), suite.classes().size());
             SuiteProject project = SuiteProject.generate(suite, toolchain);
-            results.add(
-                    new SuiteRunner(project, toolchain, out).run(List.of(Contender.values()), options.repetitions()));
+            results.add(new SuiteRunner(project, toolchain, out).run(suite.contenders(), options.repetitions()));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String report =

@@ -2,7 +2,8 @@ package io.github.junitxdist.benchmarks;
 
 /**
  * One way of running a suite. Each is a real process: the standalone ConsoleLauncher on the suite's compiled classes,
- * or {@code mvn surefire:test} on the suite's Maven project.
+ * {@code mvn surefire:test} on the suite's Maven project, or Eclipse's JUnit runner on one selected test method, as the
+ * IDE starts it.
  */
 enum Contender {
 
@@ -48,12 +49,26 @@ enum Contender {
             "junit-xdist via Surefire, W workers, warm",
             "`XDIST_WORKERS=W mvn surefire:test` (one Surefire fork), `.xdist/` of an earlier run",
             Launch.MAVEN,
+            History.WARM),
+    ECLIPSE_PLAIN(
+            "Eclipse runner, one method, plain Jupiter",
+            "Eclipse's `RemoteTestRunner -test <class>:<method>` (JUnit 5 loader), the project's test classpath"
+                    + " without the engine jar",
+            Launch.ECLIPSE,
+            History.NONE),
+    ECLIPSE_XDIST(
+            "Eclipse runner, one method, junit-xdist default",
+            "as plain Jupiter, with the engine jar on the classpath and no configuration (the default"
+                    + " `xdist.workers=auto`), `.xdist/` of an earlier run",
+            Launch.ECLIPSE,
             History.WARM);
 
     /** How a contender's process is started. */
     enum Launch {
         CONSOLE,
-        MAVEN
+        MAVEN,
+        /** Eclipse's runner, which reports to the IDE over a socket (see {@link EclipseIde}). */
+        ECLIPSE
     }
 
     /** What a contender does with junit-xdist's duration history ({@code .xdist/} in the working directory). */

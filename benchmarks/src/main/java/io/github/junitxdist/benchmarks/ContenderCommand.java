@@ -1,5 +1,7 @@
 package io.github.junitxdist.benchmarks;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +11,15 @@ import java.util.Map;
 final class ContenderCommand {
 
     private static final String CONSOLE_LAUNCHER = "org.junit.platform.console.ConsoleLauncher";
+    private static final String ECLIPSE_RUNNER = "org.eclipse.jdt.internal.junit.runner.RemoteTestRunner";
+    private static final String ECLIPSE_JUNIT5_LOADER = "org.eclipse.jdt.internal.junit5.runner.JUnit5TestLoader";
 
     private ContenderCommand() {}
 
-    /** The command line of one run of {@code contender} on {@code project}, with W from the suite. */
+    /**
+     * The command line of one run of {@code contender} on {@code project}, with W from the suite; for an Eclipse
+     * contender, see {@link #eclipse}.
+     */
     static List<String> of(Contender contender, SuiteProject project, Toolchain toolchain) {
         int workers = project.suite().workers();
         return switch (contender) {
@@ -49,7 +56,46 @@ final class ContenderCommand {
                         "--config",
                         "xdist.jvmArgs=-XX:TieredStopAtLevel=1");
             case XDIST_SUREFIRE_WARM -> maven(toolchain);
+            case ECLIPSE_PLAIN, ECLIPSE_XDIST ->
+                throw new IllegalArgumentException(contender + " reports to a port: use eclipse(...)");
         };
+    }
+
+    /**
+     * The command line with which Eclipse runs the suite's selected test method and reports to {@code port}: the
+     * arguments of Eclipse's JUnit launch ({@code -version 3 -port ... -testLoaderClass ... -loaderpluginname ... -test
+     * class:method}, and {@code -ea}, which Eclipse adds to new JUnit launch configurations). The classpath is the
+     * project's test classpath (with the engine jar for {@link Contender#ECLIPSE_XDIST}), then the runner and the JUnit
+     * Platform Launcher, which Eclipse appends.
+     */
+    static List<String> eclipse(Contender contender, SuiteProject project, Toolchain toolchain, int port)
+            throws IOException {
+        Suite.Selection selected = project.suite().selected();
+        if (selected == null || contender.launch() != Contender.Launch.ECLIPSE) {
+            throw new IllegalArgumentException(
+                    contender + " on " + project.suite().id() + " is not an Eclipse run");
+        }
+        List<String> classpath = new ArrayList<>(project.testClasspathWithoutEngine());
+        if (contender == Contender.ECLIPSE_XDIST) {
+            classpath.add(toolchain.engineJar().toString());
+        }
+        toolchain.eclipseJars().forEach(jar -> classpath.add(jar.toString()));
+        return List.of(
+                toolchain.java().toString(),
+                "-ea",
+                "-cp",
+                String.join(File.pathSeparator, classpath),
+                ECLIPSE_RUNNER,
+                "-version",
+                "3",
+                "-port",
+                Integer.toString(port),
+                "-testLoaderClass",
+                ECLIPSE_JUNIT5_LOADER,
+                "-loaderpluginname",
+                "org.eclipse.jdt.junit5.runtime",
+                "-test",
+                project.suite().packageName() + "." + selected.simpleClassName() + ":" + selected.method());
     }
 
     /** The environment variables the run adds: the marks file, and {@code XDIST_WORKERS} for junit-xdist in Maven. */

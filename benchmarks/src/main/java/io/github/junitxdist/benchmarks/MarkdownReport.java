@@ -33,6 +33,9 @@ record MarkdownReport(
         ZonedDateTime started,
         Duration took) {
 
+    private static final List<Contender> RATIO_BASES =
+            List.of(Contender.XDIST_WARM, Contender.XDIST_COLD, Contender.XDIST_AUTO_WARM, Contender.ECLIPSE_XDIST);
+
     /** The whole report, ready to print and to put into {@code docs/benchmarks.md}. */
     String render() {
         StringBuilder out = new StringBuilder();
@@ -76,7 +79,7 @@ record MarkdownReport(
                 startup.junitJvmSeconds(),
                 startup.bareJvmSeconds()));
         out.append("| contender | how it is run |\n|---|---|\n");
-        for (Contender contender : Contender.values()) {
+        for (Contender contender : contendersRun()) {
             out.append("| ")
                     .append(contender.label())
                     .append(" | ")
@@ -85,31 +88,55 @@ record MarkdownReport(
         }
         out.append("\nEvery run is a separate process, timed from start to exit (so JVM start-up, discovery and, for"
                 + " Maven, Maven itself are included). A run counts only if it ran every test of the suite"
-                + " successfully. The contenders take turns: run 1 of each, then run 2 of each, and so on.\n\n");
+                + " successfully; on E1, only if Eclipse's runner reported to the benchmark, which plays the IDE,"
+                + " that exactly the selected test started and ended, and nothing failed. The contenders take turns:"
+                + " run 1 of each, then run 2 of each, and so on.\n\n");
+    }
+
+    /** The contenders of the suites in this run, in their declared order. */
+    private List<Contender> contendersRun() {
+        return Arrays.stream(Contender.values())
+                .filter(c ->
+                        results.stream().anyMatch(r -> r.suite().contenders().contains(c)))
+                .toList();
+    }
+
+    /** The junit-xdist contenders a suite's table compares every contender with: at most two. */
+    private static List<Contender> ratioBases(Suite suite) {
+        return RATIO_BASES.stream()
+                .filter(suite.contenders()::contains)
+                .limit(2)
+                .toList();
     }
 
     private void suite(StringBuilder out, SuiteResult result) {
         Suite suite = result.suite();
         out.append("### ").append(suite.id()).append(": ").append(suite.title()).append("\n\n");
         out.append(workDescription(suite));
-        out.append("| contender | median wall | runs | launch to first test | junit-xdist warm / this"
-                + " | junit-xdist cold / this |\n|---|---:|---|---:|---:|---:|\n");
-        for (Contender contender : Contender.values()) {
+        List<Contender> bases = ratioBases(suite);
+        out.append("| contender | median wall | runs | launch to first test |");
+        bases.forEach(base -> out.append(" ").append(base.label()).append(" / this |"));
+        out.append("\n|---|---:|---|---:|").append("---:|".repeat(bases.size())).append('\n');
+        for (Contender contender : suite.contenders()) {
             out.append(row(
                     result,
+                    bases,
                     contender.label(),
                     result.medianWall(contender),
                     runs(result, contender),
                     result.medianToFirstTest(contender),
                     contender.runsTests()));
         }
-        out.append(row(
-                result,
-                "Surefire minus Maven overhead (computed)",
-                Targets.surefireWithoutMaven(result),
-                "",
-                OptionalDouble.empty(),
-                true));
+        if (suite.contenders().containsAll(List.of(Contender.SUREFIRE_FORKS, Contender.MAVEN_OVERHEAD))) {
+            out.append(row(
+                    result,
+                    bases,
+                    "Surefire minus Maven overhead (computed)",
+                    Targets.surefireWithoutMaven(result),
+                    "",
+                    OptionalDouble.empty(),
+                    true));
+        }
         out.append('\n');
         out.append(loadRange(result));
         if (!result.historyWritten()) {
@@ -119,7 +146,7 @@ record MarkdownReport(
     }
 
     private String loadRange(SuiteResult result) {
-        DoubleSummaryStatistics loads = Arrays.stream(Contender.values())
+        DoubleSummaryStatistics loads = result.suite().contenders().stream()
                 .flatMap(contender -> result.samples(contender).stream())
                 .mapToDouble(Sample::loadBefore)
                 .filter(load -> !Double.isNaN(load))
@@ -136,6 +163,17 @@ record MarkdownReport(
     }
 
     private String workDescription(Suite suite) {
+        Suite.Selection selected = suite.selected();
+        if (selected != null) {
+            return String.format(
+                    Locale.ROOT,
+                    "%d classes, %d tests that do no work; one selected, as from the IDE: `%s.%s#%s`.%n%n",
+                    suite.classes().size(),
+                    suite.testCount(),
+                    suite.packageName(),
+                    selected.simpleClassName(),
+                    selected.method());
+        }
         if (suite.totalWorkMillis() == 0) {
             return String.format(
                     Locale.ROOT,
@@ -167,15 +205,26 @@ record MarkdownReport(
     /** A table row; {@code withRatios} is false for a row that is not a way of running the suite. */
     private static String row(
             SuiteResult result,
+            List<Contender> bases,
             String label,
             OptionalDouble median,
             String runs,
             OptionalDouble toFirstTest,
             boolean withRatios) {
-        OptionalDouble none = OptionalDouble.empty();
-        return "| " + label + " | " + seconds(median) + " | " + runs + " | " + seconds(toFirstTest) + " | "
-                + ratio(withRatios ? Targets.ratio(result.medianWall(Contender.XDIST_WARM), median) : none) + " | "
-                + ratio(withRatios ? Targets.ratio(result.medianWall(Contender.XDIST_COLD), median) : none) + " |\n";
+        StringBuilder row = new StringBuilder("| ")
+                .append(label)
+                .append(" | ")
+                .append(seconds(median))
+                .append(" | ")
+                .append(runs)
+                .append(" | ")
+                .append(seconds(toFirstTest))
+                .append(" |");
+        for (Contender base : bases) {
+            OptionalDouble ratio = withRatios ? Targets.ratio(result.medianWall(base), median) : OptionalDouble.empty();
+            row.append(' ').append(ratio(ratio)).append(" |");
+        }
+        return row.append('\n').toString();
     }
 
     private static String runs(SuiteResult result, Contender contender) {

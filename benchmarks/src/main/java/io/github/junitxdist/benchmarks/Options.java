@@ -10,8 +10,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code --quick}: suites scaled to a quarter of their duration, one repetition (a smoke test);
  *   <li>{@code --reps=N}: repetitions per contender (default 3, or 1 with {@code --quick}); the median is reported;
- *   <li>{@code --suites=S1,S3}: the suites to run (default all: S1, S2, S3, S4);
- *   <li>{@code --workers=N}: W for every suite (default 4 for S1 and S4, 2 for S2 and S3).
+ *   <li>{@code --suites=S1,S3}: the suites to run (default all: S1, S2, S3, S4, S5, E1);
+ *   <li>{@code --workers=N}: W for every suite (default 4 for S1 and S4, 2 for the others).
  * </ul>
  *
  * @param quick whether the suites are scaled down
@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 record Options(boolean quick, int repetitions, List<String> suites, int workers, List<String> arguments) {
 
-    static final List<String> ALL_SUITES = List.of("S1", "S2", "S3", "S4");
+    static final List<String> ALL_SUITES = List.of("S1", "S2", "S3", "S4", "S5", "E1");
 
     /** Parses the arguments; an unknown or malformed one fails with a message that says what is allowed. */
     static Options parse(List<String> arguments) {
@@ -75,7 +75,7 @@ record Options(boolean quick, int repetitions, List<String> suites, int workers,
     }
 
     private static IllegalArgumentException usage(String problem) {
-        return new IllegalArgumentException(
-                problem + "; allowed: --quick, --reps=N, --suites=S1,S2,S3,S4, --workers=N");
+        return new IllegalArgumentException(problem + "; allowed: --quick, --reps=N, --suites= with any of "
+                + String.join(",", ALL_SUITES) + ", --workers=N");
     }
 }

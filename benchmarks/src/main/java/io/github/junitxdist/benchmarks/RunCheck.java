@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that a timed run really ran the whole suite and passed, so that no contender looks fast by running less: the
- * ConsoleLauncher's summary or Surefire's XML reports must count every test of the suite as successful.
+ * ConsoleLauncher's summary or Surefire's XML reports must count every test of the suite as successful. Eclipse's
+ * runner always exits with 0; what it reported is checked by {@link EclipseProtocol}.
  */
 final class RunCheck {
 
@@ -25,20 +26,25 @@ final class RunCheck {
     static @Nullable String problem(
             Contender contender, TimedProcess.Result result, int expectedTests, Path surefireReports)
             throws IOException {
-        if (result.exitCode() != 0) {
-            return "exit code " + result.exitCode() + " (see " + result.log() + ")";
+        String exit = exitProblem(result);
+        if (exit != null || !contender.runsTests()) {
+            return exit;
         }
-        if (!contender.runsTests()) {
-            return null;
-        }
-        long[] counts = contender.launch() == Contender.Launch.CONSOLE
-                ? consoleCounts(Files.readString(result.log()))
-                : surefireCounts(surefireReports);
+        long[] counts = switch (contender.launch()) {
+            case CONSOLE -> consoleCounts(Files.readString(result.log()));
+            case MAVEN -> surefireCounts(surefireReports);
+            case ECLIPSE -> throw new IllegalArgumentException("Eclipse's runner is checked by EclipseProtocol");
+        };
         if (counts[0] != expectedTests || counts[1] != 0) {
             return counts[0] + " tests successful and " + counts[1] + " not, of " + expectedTests + " (see "
                     + result.log() + ")";
         }
         return null;
+    }
+
+    /** A non-zero exit code, or {@code null}. */
+    static @Nullable String exitProblem(TimedProcess.Result result) {
+        return result.exitCode() == 0 ? null : "exit code " + result.exitCode() + " (see " + result.log() + ")";
     }
 
     /** {successful, failed} from the ConsoleLauncher's summary. */

@@ -1,5 +1,6 @@
 package io.github.junitxdist.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,9 @@ import java.util.Map;
  * junit-xdist engine in test scope, Surefire without configuration, exactly what a user's project has. It is compiled
  * once ({@code mvn test-compile}); the ConsoleLauncher contenders run its {@code target/test-classes} and the Surefire
  * contenders run {@code mvn surefire:test} on it, so no contender pays for compilation.
+ *
+ * <p>For Eclipse's runner, which an IDE starts on the project's classpath as the IDE's Maven support resolves it, the
+ * test classpath without the engine is resolved once too ({@code mvn dependency:build-classpath}).
  */
 final class SuiteProject {
 
@@ -60,6 +64,11 @@ final class SuiteProject {
                     <artifactId>maven-surefire-plugin</artifactId>
                     <version>@SUREFIRE@</version>
                   </plugin>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-dependency-plugin</artifactId>
+                    <version>3.8.1</version>
+                  </plugin>
                 </plugins>
               </build>
             </project>
@@ -83,6 +92,9 @@ final class SuiteProject {
         SuiteProject project = new SuiteProject(suite, directory);
         project.write(toolchain);
         project.compile(toolchain);
+        if (suite.needsClasspath()) {
+            project.resolveClasspath(toolchain);
+        }
         return project;
     }
 
@@ -97,6 +109,23 @@ final class SuiteProject {
 
     Path testClasses() {
         return directory.resolve("target/test-classes");
+    }
+
+    /**
+     * The test classpath of the project as if it did not depend on the engine: its test classes, then JUnit Jupiter
+     * and what Jupiter depends on. Only for a suite that {@link Suite#needsClasspath() needs it}.
+     */
+    List<String> testClasspathWithoutEngine() throws IOException {
+        List<String> classpath = new ArrayList<>(List.of(testClasses().toString()));
+        String dependencies = Files.readString(dependencyClasspathFile()).trim();
+        if (!dependencies.isEmpty()) {
+            classpath.addAll(List.of(dependencies.split(File.pathSeparator, -1)));
+        }
+        return classpath;
+    }
+
+    private Path dependencyClasspathFile() {
+        return directory.resolve("target/test-classpath-without-engine.txt");
     }
 
     private void write(Toolchain toolchain) throws IOException {
@@ -118,16 +147,32 @@ final class SuiteProject {
     }
 
     private void compile(Toolchain toolchain) throws IOException, InterruptedException {
+        maven(toolchain, "compile", List.of("test-compile"));
+    }
+
+    /** The engine has no dependencies of its own, so leaving out its jar is the project without the dependency. */
+    private void resolveClasspath(Toolchain toolchain) throws IOException, InterruptedException {
+        maven(
+                toolchain,
+                "classpath",
+                List.of(
+                        "dependency:build-classpath",
+                        "-Dmdep.outputFile=" + dependencyClasspathFile(),
+                        "-DexcludeArtifactIds=junit-xdist-engine"));
+    }
+
+    private void maven(Toolchain toolchain, String step, List<String> arguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(toolchain.maven());
-        command.add("test-compile");
+        command.addAll(arguments);
         Path log = toolchain
                 .workDirectory()
                 .resolve("benchmark-logs")
                 .resolve(suite.id())
-                .resolve("compile.log");
+                .resolve(step + ".log");
         TimedProcess.Result result = TimedProcess.run(command, directory, Map.of(), log, COMPILE_LIMIT);
         if (result.exitCode() != 0) {
-            throw new IllegalStateException("Compiling suite " + suite.id() + " failed; see " + log);
+            throw new IllegalStateException("The " + step + " step of suite " + suite.id() + " failed; see " + log);
         }
     }
 }

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Runs every contender on one suite, repeatedly and interleaved (run 1 of each contender, then run 2 of each, ...), so
+ * Runs the contenders of one suite, repeatedly and interleaved (run 1 of each contender, then run 2 of each, ...), so
  * that a drift of the machine affects all contenders alike. Prints one line per run.
  */
 final class SuiteRunner {
@@ -30,9 +32,14 @@ final class SuiteRunner {
         this.result = new SuiteResult(project.suite());
     }
 
-    /** Runs {@code repetitions} timed runs of each contender, after one untimed Maven run that warms the caches. */
+    /**
+     * Runs {@code repetitions} timed runs of each contender, after one untimed run that warms the caches: of Maven if
+     * a contender runs it, else of the first contender.
+     */
     SuiteResult run(List<Contender> contenders, int repetitions) throws IOException, InterruptedException {
-        execute(Contender.MAVEN_OVERHEAD, "warm-up");
+        execute(
+                contenders.contains(Contender.MAVEN_OVERHEAD) ? Contender.MAVEN_OVERHEAD : contenders.get(0),
+                "warm-up");
         for (int repetition = 1; repetition <= repetitions; repetition++) {
             for (Contender contender : contenders) {
                 prepareHistory(contender);
@@ -70,33 +77,72 @@ final class SuiteRunner {
 
     private Sample execute(Contender contender, String runName) throws IOException, InterruptedException {
         String stem = contender.name().toLowerCase(Locale.ROOT) + "-" + runName;
-        Path marks = toolchain
-                .workDirectory()
-                .resolve("marks")
-                .resolve(project.suite().id())
-                .resolve(stem + ".txt");
-        Path log = toolchain
-                .workDirectory()
-                .resolve("benchmark-logs")
-                .resolve(project.suite().id())
-                .resolve(stem + ".log");
-        Path reports = project.directory().resolve("target/surefire-reports");
+        Path marks = runFile("marks", stem + ".txt");
         FileTrees.delete(marks);
-        FileTrees.delete(reports);
+        FileTrees.delete(surefireReports());
         Files.createDirectories(marks.getParent());
         double load = LoadAverage.now();
-        TimedProcess.Result run = TimedProcess.run(
-                ContenderCommand.of(contender, project, toolchain),
-                project.directory(),
-                ContenderCommand.environment(contender, project, marks),
-                log,
-                RUN_LIMIT);
+        Checked checked = contender.launch() == Contender.Launch.ECLIPSE
+                ? runEclipse(contender, stem, marks)
+                : runProcess(contender, stem, marks);
         if (contender.history() != Contender.History.NONE) {
             historyKnown = true;
             result.historyWritten(Files.exists(history()));
         }
-        String problem = RunCheck.problem(contender, run, project.suite().testCount(), reports);
-        return Sample.of(run, Marks.read(marks), problem, load);
+        return Sample.of(checked.run(), Marks.read(marks), checked.problem(), load);
+    }
+
+    /** A finished run and what is wrong with it, or {@code null} if it counts. */
+    private record Checked(
+            TimedProcess.Result run, @Nullable String problem) {}
+
+    private Checked runProcess(Contender contender, String stem, Path marks) throws IOException, InterruptedException {
+        TimedProcess.Result run = TimedProcess.run(
+                ContenderCommand.of(contender, project, toolchain),
+                project.directory(),
+                ContenderCommand.environment(contender, project, marks),
+                runFile("benchmark-logs", stem + ".log"),
+                RUN_LIMIT);
+        return new Checked(run, RunCheck.problem(contender, run, project.suite().expectedTests(), surefireReports()));
+    }
+
+    /** Eclipse's runner, with this JVM as the IDE; the run counts only if the protocol shows the selected test pass. */
+    private Checked runEclipse(Contender contender, String stem, Path marks) throws IOException, InterruptedException {
+        Path protocol = runFile("benchmark-logs", stem + ".protocol");
+        EclipseIde.Recording recording = EclipseIde.run(
+                port -> ContenderCommand.eclipse(contender, project, toolchain, port),
+                project.directory(),
+                ContenderCommand.environment(contender, project, marks),
+                runFile("benchmark-logs", stem + ".log"),
+                protocol,
+                RUN_LIMIT);
+        TimedProcess.Result run = recording.process();
+        String problem = RunCheck.exitProblem(run);
+        if (problem == null) {
+            problem = recording.readProblem();
+        }
+        if (problem == null) {
+            problem = EclipseProtocol.problem(recording.lines(), selectedTestName());
+        }
+        return new Checked(run, problem == null ? null : problem + " (see " + protocol + ")");
+    }
+
+    private String selectedTestName() {
+        Suite suite = project.suite();
+        Suite.Selection selected = Objects.requireNonNull(suite.selected(), "an Eclipse suite selects one test");
+        return EclipseProtocol.testName(suite.packageName() + "." + selected.simpleClassName(), selected.method());
+    }
+
+    private Path runFile(String kind, String name) {
+        return toolchain
+                .workDirectory()
+                .resolve(kind)
+                .resolve(project.suite().id())
+                .resolve(name);
+    }
+
+    private Path surefireReports() {
+        return project.directory().resolve("target/surefire-reports");
     }
 
     /** junit-xdist's duration history in the working directory. */

@@ -7,18 +7,33 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The four synthetic suites of the benchmark, generated deterministically: the same scale gives the same classes.
+ * The synthetic suites of the benchmark, generated deterministically: the same scale gives the same classes.
  *
  * <p>S1 is skewed on purpose: its three long classes have few, long tests while the 37 short ones have many short
  * tests. A scheduler that orders by test count therefore starts the long classes last; duration history fixes that.
+ *
+ * <p>S1 to S4 are run by every ConsoleLauncher and Maven contender; S5 (many classes) only by plain Jupiter and the
+ * warm junit-xdist contenders; E1 only by Eclipse's runner, on one method of S2's classes.
  */
 final class Suites {
+
+    private static final List<Contender> PEERS = Arrays.stream(Contender.values())
+            .filter(c -> c.launch() != Contender.Launch.ECLIPSE)
+            .toList();
+    private static final List<Contender> MANY_CLASSES_CONTENDERS =
+            List.of(Contender.SEQUENTIAL, Contender.XDIST_AUTO_WARM, Contender.XDIST_WARM);
+    private static final List<Contender> IDE_CONTENDERS = List.of(Contender.ECLIPSE_PLAIN, Contender.ECLIPSE_XDIST);
 
     private static final long[][] LONG_CLASSES = {{5000, 5000}, {2000, 2000, 2000, 2000}, {2000, 2000, 2000}};
     private static final int SHORT_CLASSES = 37;
     private static final long SHORT_TOTAL_MILLIS = 36_000;
     private static final int TRIVIAL_CLASSES = 250;
     private static final int TRIVIAL_TESTS_PER_CLASS = 20;
+    private static final int MANY_CLASSES = 2_000;
+    private static final int MANY_CLASSES_TESTS_PER_CLASS = 3;
+    /** E1's selected test: a method in the middle of S2's classes. */
+    private static final Suite.Selection IDE_SELECTION = new Suite.Selection("Trivial125Tests", "test07");
+
     private static final int CPU_CLASSES = 12;
 
     private Suites() {}
@@ -27,30 +42,47 @@ final class Suites {
     static List<Suite> create(List<String> ids, double scale, int workers) {
         List<Suite> suites = new ArrayList<>();
         for (String id : ids) {
-            suites.add(
-                    switch (id) {
-                        case "S1" ->
-                            new Suite(
-                                    id,
-                                    "skewed, I/O-bound (sleeping tests; a few long classes, many short ones)",
-                                    ioBound(scale, false),
-                                    orDefault(workers, 4),
-                                    false);
-                        case "S2" ->
-                            new Suite(
-                                    id, "5,000 trivial tests in 250 classes", trivial(), orDefault(workers, 2), false);
-                        case "S3" -> new Suite(id, "CPU-bound classes", cpuBound(scale), orDefault(workers, 2), true);
-                        case "S4" ->
-                            new Suite(
-                                    id,
-                                    "S1 with a third of its time in @Serial classes",
-                                    ioBound(scale, true),
-                                    orDefault(workers, 4),
-                                    false);
-                        default -> throw new IllegalArgumentException("unknown suite " + id);
-                    });
+            suites.add(suite(id, scale, orDefault(workers, id.equals("S1") || id.equals("S4") ? 4 : 2)));
         }
         return suites;
+    }
+
+    private static Suite suite(String id, double scale, int w) {
+        return switch (id) {
+            case "S1" ->
+                peers(
+                        id,
+                        "skewed, I/O-bound (sleeping tests; a few long classes, many short ones)",
+                        ioBound(scale, false),
+                        w,
+                        false);
+            case "S2" -> peers(id, "5,000 trivial tests in 250 classes", s2Classes(), w, false);
+            case "S3" -> peers(id, "CPU-bound classes", cpuBound(scale), w, true);
+            case "S4" -> peers(id, "S1 with a third of its time in @Serial classes", ioBound(scale, true), w, false);
+            case "S5" ->
+                new Suite(
+                        id,
+                        "6,000 trivial tests in 2,000 classes",
+                        trivial("Many%04dTests", MANY_CLASSES, MANY_CLASSES_TESTS_PER_CLASS),
+                        w,
+                        false,
+                        MANY_CLASSES_CONTENDERS,
+                        null);
+            case "E1" ->
+                new Suite(
+                        id,
+                        "one test method run from Eclipse, in S2's 250 classes",
+                        s2Classes(),
+                        w,
+                        false,
+                        IDE_CONTENDERS,
+                        IDE_SELECTION);
+            default -> throw new IllegalArgumentException("unknown suite " + id);
+        };
+    }
+
+    private static Suite peers(String id, String title, List<SyntheticClass> classes, int workers, boolean cpuBound) {
+        return new Suite(id, title, classes, workers, cpuBound, PEERS, null);
     }
 
     private static int orDefault(int workers, int suiteDefault) {
@@ -104,14 +136,16 @@ final class Suites {
         return new SyntheticClass(stem + (serial ? "SerialTests" : "Tests"), Kind.SLEEP, scaled(tests, scale), serial);
     }
 
-    private static List<SyntheticClass> trivial() {
+    private static List<SyntheticClass> s2Classes() {
+        return trivial("Trivial%03dTests", TRIVIAL_CLASSES, TRIVIAL_TESTS_PER_CLASS);
+    }
+
+    /** {@code count} classes of {@code tests} trivial tests, named by {@code nameFormat} from 1 on. */
+    private static List<SyntheticClass> trivial(String nameFormat, int count, int tests) {
         List<SyntheticClass> classes = new ArrayList<>();
-        for (int i = 1; i <= TRIVIAL_CLASSES; i++) {
-            classes.add(new SyntheticClass(
-                    "Trivial%03dTests".formatted(i),
-                    Kind.TRIVIAL,
-                    Collections.nCopies(TRIVIAL_TESTS_PER_CLASS, 0L),
-                    false));
+        for (int i = 1; i <= count; i++) {
+            classes.add(
+                    new SyntheticClass(nameFormat.formatted(i), Kind.TRIVIAL, Collections.nCopies(tests, 0L), false));
         }
         return classes;
     }

@@ -16,6 +16,7 @@ final class Targets {
     private static final double S2_PER_TEST_SECONDS = 50e-6;
     private static final double FIRST_TEST_STARTS = 1.5;
     private static final double AUTO_RATIO = 1.2;
+    private static final double IDE_RATIO = 1.1;
 
     private Targets() {}
 
@@ -58,15 +59,18 @@ final class Targets {
                                     result.medianWall(Contender.XDIST_WARM), result.medianWall(Contender.SEQUENTIAL)),
                             S2_FIXED_SECONDS + S2_PER_TEST_SECONDS * suite.testCount(),
                             "s"));
-                    targets.add(new Target(
-                            "S2",
-                            "junit-xdist default (auto), warm / Jupiter sequential <= 1.2",
-                            ratio(
-                                    result.medianWall(Contender.XDIST_AUTO_WARM),
-                                    result.medianWall(Contender.SEQUENTIAL)),
-                            AUTO_RATIO,
-                            "x"));
+                    targets.add(autoAgainstSequential(result));
                 }
+                case "S5" -> targets.add(autoAgainstSequential(result));
+                case "E1" ->
+                    targets.add(new Target(
+                            "E1",
+                            "one method from Eclipse's runner: junit-xdist / plain Jupiter <= 1.1 (whole runner JVMs)",
+                            ratio(
+                                    result.medianWall(Contender.ECLIPSE_XDIST),
+                                    result.medianWall(Contender.ECLIPSE_PLAIN)),
+                            IDE_RATIO,
+                            "x"));
                 case "S4" -> {
                     targets.add(new Target(
                             "S4",
@@ -87,6 +91,15 @@ final class Targets {
             }
         }
         return targets;
+    }
+
+    private static Target autoAgainstSequential(SuiteResult result) {
+        return new Target(
+                result.suite().id(),
+                "junit-xdist default (auto), warm / Jupiter sequential <= 1.2",
+                ratio(result.medianWall(Contender.XDIST_AUTO_WARM), result.medianWall(Contender.SEQUENTIAL)),
+                AUTO_RATIO,
+                "x");
     }
 
     /**

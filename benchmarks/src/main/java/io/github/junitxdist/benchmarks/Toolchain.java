@@ -20,6 +20,8 @@ import java.util.List;
  * @param projectVersion the junit-xdist engine version
  * @param consoleJar the standalone ConsoleLauncher
  * @param engineJar the junit-xdist engine jar
+ * @param eclipseJars what Eclipse adds to a JUnit 5 launch: its runner ({@code org.eclipse.jdt.junit.runtime} and
+ *     {@code org.eclipse.jdt.junit5.runtime}) and the JUnit Platform Launcher of the project's JUnit version
  * @param workDirectory where suites, logs and marks go ({@code benchmarks/target})
  * @param report the markdown file the results are written to ({@code docs/benchmarks.md})
  */
@@ -33,8 +35,13 @@ record Toolchain(
         String projectVersion,
         Path consoleJar,
         Path engineJar,
+        List<Path> eclipseJars,
         Path workDirectory,
         Path report) {
+
+    Toolchain {
+        eclipseJars = List.copyOf(eclipseJars);
+    }
 
     /** Reads the {@code benchmark.*} system properties; a missing one fails with a hint to run through Maven. */
     static Toolchain fromSystemProperties() {
@@ -49,9 +56,15 @@ record Toolchain(
                 property("benchmark.projectVersion"),
                 jars.resolve("console-standalone.jar"),
                 jars.resolve("junit-xdist-engine.jar"),
+                List.of(
+                        jars.resolve("eclipse-junit-runtime.jar"),
+                        jars.resolve("eclipse-junit5-runtime.jar"),
+                        jars.resolve("junit-platform-launcher.jar")),
                 Path.of(property("benchmark.workDirectory")),
                 Path.of(property("benchmark.report")));
-        for (Path jar : List.of(toolchain.consoleJar(), toolchain.engineJar())) {
+        List<Path> jarsToRun = new ArrayList<>(List.of(toolchain.consoleJar(), toolchain.engineJar()));
+        jarsToRun.addAll(toolchain.eclipseJars());
+        for (Path jar : jarsToRun) {
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing; run through benchmarks/pom.xml (see README.md)");
             }

@@ -48,16 +48,22 @@ public final class Benchmark {
                 "JVM start-up: %.2f s with the JUnit Platform, %.2f s bare%n",
                 startup.junitJvmSeconds(), startup.bareJvmSeconds());
         List<SuiteResult> results = new ArrayList<>();
-        for (Suite suite : Suites.create(options.suites(), options.scale(), options.workers())) {
+        for (Suite suite : Suites.create(options.syntheticSuites(), options.scale(), options.workers())) {
             out.printf(
                     "%s: generating and compiling %d classes%n",
                     suite.id(), suite.classes().size());
             SuiteProject project = SuiteProject.generate(suite, toolchain);
             results.add(new SuiteRunner(project, toolchain, out).run(suite.contenders(), options.repetitions()));
         }
+        List<ProjectResult> projects = new ArrayList<>();
+        for (ProjectSuite suite : ProjectSuite.create(options.projectSuites(), options.workers())) {
+            out.printf("%s: copying and compiling %s%n", suite.id(), suite.module());
+            projects.add(new ProjectRunner(suite, toolchain, out).run(options.repetitions()));
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String report =
-                new MarkdownReport(options, machine, engine, startup, processors, results, started, took).render();
+                new MarkdownReport(options, machine, engine, startup, processors, results, started, took).render()
+                        + ProjectReport.render(projects, processors);
         out.println();
         out.println(report);
         Path local = toolchain.workDirectory().resolve("benchmark-report.md");
@@ -68,8 +74,9 @@ public final class Benchmark {
         }
         out.println("Report written to " + local + (complete ? " and " + toolchain.report() : ""));
         boolean allCounted = results.stream()
-                .allMatch(r -> List.of(Contender.values()).stream()
-                        .allMatch(c -> r.samples(c).stream().allMatch(Sample::valid)));
+                        .allMatch(r -> List.of(Contender.values()).stream()
+                                .allMatch(c -> r.samples(c).stream().allMatch(Sample::valid)))
+                && projects.stream().allMatch(ProjectResult::allCounted);
         return allCounted ? 0 : 1;
     }
 }

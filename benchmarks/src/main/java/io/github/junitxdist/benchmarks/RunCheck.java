@@ -53,7 +53,7 @@ final class RunCheck {
     }
 
     /** {successful, unsuccessful} summed over Surefire's {@code TEST-*.xml} reports. */
-    private static long[] surefireCounts(Path reports) throws IOException {
+    static long[] surefireCounts(Path reports) throws IOException {
         long successful = 0;
         long unsuccessful = 0;
         if (!Files.isDirectory(reports)) {

@@ -27,7 +27,8 @@ import org.junit.platform.engine.UniqueId;
  *
  * <p>It leaves the run to Jupiter when the selectors point into one top-level class (an IDE running one test or one
  * class), or when the history knows every selected class (all the classes it knows, for a package or class path scan)
- * and {@link WorkerCount} finds their work not worth workers. Units are top-level classes there, so the history
+ * and {@link WorkerCount} finds their work not worth workers, or whole runs measured before say the calling JVM is
+ * faster (see {@code RunWalls}). Units are top-level classes there, so the history
  * decides only under {@code loadscope} and {@code worksteal}. Anything it cannot tell from here is decided again after
  * discovery, with the discovered units. Never with {@code xdist.maxfail}, which only junit-xdist applies.
  *
@@ -71,7 +72,9 @@ public final class JupiterHandOff {
                 configuration.workers(),
                 history.workerStartMillis(),
                 history.forkFactor());
-        return count.workers() == 0 ? Optional.of(count.reason()) : Optional.empty();
+        return count.workers() == 0
+                ? Optional.of(count.reason())
+                : history.runWalls().callingJvmInstead(units.get().size());
     }
 
     /** The selected classes as units with their costs, when the history knows them all; all it knows for a scan. */

@@ -35,6 +35,8 @@ public final class JupiterRunListener implements TestExecutionListener {
     private @Nullable DurationHistory history;
     private @Nullable InProcessIdentity identity;
     private final Map<String, Long> startedAt = new HashMap<>();
+    private long planStartedAt;
+    private int classes;
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
@@ -42,6 +44,8 @@ public final class JupiterRunListener implements TestExecutionListener {
             System.err.println(run.reason());
             history = DurationHistory.load(run.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
             identity = InProcessIdentity.set();
+            planStartedAt = System.nanoTime();
+            classes = 0;
         });
     }
 
@@ -56,6 +60,7 @@ public final class JupiterRunListener implements TestExecutionListener {
     public synchronized void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
         Long start = startedAt.remove(identifier.getUniqueId());
         if (history != null && start != null) {
+            classes++;
             history.record(
                     asXdistId(identifier.getUniqueIdObject()),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -65,6 +70,7 @@ public final class JupiterRunListener implements TestExecutionListener {
     @Override
     public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
         if (history != null) {
+            history.recordCallingJvmRun(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - planStartedAt), classes);
             history.save();
             history = null;
         }

@@ -113,12 +113,16 @@ public final class XdistExecutor {
         Scheduler scheduler = configuration.distribution().scheduler(units, useful, affinity);
         try {
             if (workers == 0) {
+                long start = System.nanoTime();
                 runInProcess(parameters, plan, scheduler, configuration, listener, cancellation, history, debugger);
+                history.recordCallingJvmRun(millisSince(start), classes(units));
             } else {
                 long start = System.nanoTime();
+                ProcessorClock processors = ProcessorClock.start();
                 runForked(
                         parameters, plan, useful, scheduler, affinity, configuration, listener, cancellation, history);
-                recordForkedRun(units, useful, history, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                recordForkedRun(units, useful, history, millisSince(start));
+                history.recordForkedRun(millisSince(start), classes(units), processors.busyThousandths());
             }
         } finally {
             history.save();
@@ -148,10 +152,16 @@ public final class XdistExecutor {
     /** What {@code xdist.workers=auto} makes of these units: see {@link WorkerCount}. */
     private static WorkerCount decide(List<WorkUnit> units, DurationHistory history, int processors) {
         boolean durations = knowsDurations(units, history);
-        long classes =
-                units.stream().map(unit -> topLevel(unit.uniqueId())).distinct().count();
-        return WorkerCount.auto(
+        long classes = classes(units);
+        WorkerCount count = WorkerCount.auto(
                 units, (int) classes, durations, processors, history.workerStartMillis(), history.forkFactor());
+        if (count.workers() == 0 || !durations) {
+            return count;
+        }
+        return history.runWalls()
+                .callingJvmInstead(classes)
+                .map(reason -> new WorkerCount(0, reason))
+                .orElse(count);
     }
 
     /**
@@ -168,6 +178,14 @@ public final class XdistExecutor {
             long start = history.latestWorkerStartMillis().orElse(WorkerCount.DEFAULT_START_MILLIS);
             history.recordForkedRun(WorkerCount.estimate(priced, workers, start), actualMillis);
         }
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    private static long classes(List<WorkUnit> units) {
+        return units.stream().map(unit -> topLevel(unit.uniqueId())).distinct().count();
     }
 
     /** Whether the history knows any of the units, so that their costs are milliseconds, not test counts. */

@@ -112,6 +112,36 @@ public final class DurationHistory {
         return thousandths.isPresent() ? OptionalDouble.of(thousandths.getAsLong() / 1000.0) : OptionalDouble.empty();
     }
 
+    /** What whole runs took, as last measured in the calling JVM and on workers. */
+    public RunWalls runWalls() {
+        return new RunWalls(
+                entry(WarmFigures.CALLING_JVM_WALL),
+                entry(WarmFigures.CALLING_JVM_CLASSES).orElse(0),
+                entry(WarmFigures.FORKED_WALL),
+                entry(WarmFigures.FORKED_CLASSES).orElse(0),
+                entry(WarmFigures.FORKED_BUSY).orElse(0));
+    }
+
+    /** Records a whole run in the calling JVM: its wall time and its number of classes. */
+    public void recordCallingJvmRun(long millis, long classes) {
+        measured.put(WarmFigures.CALLING_JVM_WALL, Math.max(0, millis));
+        measured.put(WarmFigures.CALLING_JVM_CLASSES, Math.max(0, classes));
+    }
+
+    /**
+     * Records a whole forked run: its wall time, its number of classes and how busy the processors were (thousandths,
+     * negative when unknown: not recorded).
+     */
+    public void recordForkedRun(long millis, long classes, long busyThousandths) {
+        measured.put(WarmFigures.FORKED_WALL, Math.max(0, millis));
+        measured.put(WarmFigures.FORKED_CLASSES, Math.max(0, classes));
+        if (busyThousandths >= 0) {
+            measured.put(WarmFigures.FORKED_BUSY, Math.min(1000, busyThousandths));
+        } else {
+            measured.remove(WarmFigures.FORKED_BUSY);
+        }
+    }
+
     /**
      * The units that are slow only when they run first on a worker, the mark of a per-JVM fixture such as a framework
      * context: they are worth keeping together on workers that built it.

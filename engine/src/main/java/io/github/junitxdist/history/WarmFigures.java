@@ -35,13 +35,33 @@ final class WarmFigures {
     /** The entry that keeps, in thousandths, how much longer the latest forked run took than predicted. */
     static final String FORK_FACTOR = "forked run actual per predicted, thousandths";
 
+    /** The entries that keep the latest run in the calling JVM: its wall time and its number of classes. */
+    static final String CALLING_JVM_WALL = "calling JVM run wall";
+
+    static final String CALLING_JVM_CLASSES = "calling JVM run classes";
+
+    /** The entries that keep the latest forked run: wall time, classes, processors busy (thousandths). */
+    static final String FORKED_WALL = "forked run wall";
+
+    static final String FORKED_CLASSES = "forked run classes";
+
+    static final String FORKED_BUSY = "forked run processors busy, thousandths";
+
     /** The entry that keeps what starting a worker costs (see {@link DurationHistory#workerStartMillis()}). */
     static final String WORKER_START = "worker start";
 
     /** A unit is slow when first if its first figure exceeds its warm one by this much, and by its warm one. */
     static final long SLOW_WHEN_FIRST_MILLIS = 1000;
 
-    private static final Set<String> SPECIAL = Set.of(WARM_UP, FORK_FACTOR, WORKER_START);
+    private static final Set<String> SPECIAL = Set.of(
+            WARM_UP,
+            FORK_FACTOR,
+            WORKER_START,
+            CALLING_JVM_WALL,
+            CALLING_JVM_CLASSES,
+            FORKED_WALL,
+            FORKED_CLASSES,
+            FORKED_BUSY);
 
     private WarmFigures() {}
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +99,23 @@ class DurationHistoryTests {
         wild.recordForkedRun(100, 60_000);
         wild.save();
         assertThat(DurationHistory.load(file, KEY).forkFactor()).hasValue(5.0);
+    }
+
+    @Test
+    void wholeRunsInTheCallingJvmAndOnWorkersAreKeptTheLatestWinning() {
+        Path file = directory.resolve("durations");
+        var first = DurationHistory.load(file, KEY);
+        first.recordForkedRun(31_000, 13, 970);
+        first.save();
+        var second = DurationHistory.load(file, KEY);
+        second.recordCallingJvmRun(16_000, 13);
+        second.save();
+
+        assertThat(DurationHistory.load(file, KEY).runWalls())
+                .isEqualTo(new RunWalls(OptionalLong.of(16_000), 13, OptionalLong.of(31_000), 13, 970));
+        assertThat(DurationHistory.load(file, KEY).earlierMillis())
+                .as("no unit")
+                .isEmpty();
     }
 
     @Test

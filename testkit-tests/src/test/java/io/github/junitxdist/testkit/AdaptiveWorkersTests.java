@@ -77,6 +77,22 @@ class AdaptiveWorkersTests {
                 .anySatisfy(line -> assertThat(line).matches("\\d+\tworker start"));
     }
 
+    @Test
+    void aSuiteMeasuredFasterInTheCallingJvmThanOnWorkersRunsThereThoughTheEstimateSaysWorkers() throws Exception {
+        Files.writeString(
+                history(),
+                HEADER + "60000\t" + A + "\n60000\t" + B + "\n800\tworker start\n"
+                        + "2\tcalling JVM run classes\n70000\tcalling JVM run wall\n"
+                        + "2\tforked run classes\n90000\tforked run wall\n");
+
+        Run run = run(Map.of(), selectClass(WhereAFixture.class), selectClass(WhereBFixture.class));
+
+        assertThat(run.workers()).containsExactly("main", "main");
+        assertThat(run.stderr())
+                .contains("junit-xdist: 2 classes took 70.0 s in this JVM and 90.0 s on workers when last measured,"
+                        + " running them in this JVM");
+    }
+
     private Path history() {
         return directory.resolve("durations");
     }

@@ -146,7 +146,7 @@ public final class XdistExecutor {
                     .or(() -> slowWhenFirst.contains(unit.uniqueId()) ? Optional.of(LEARNED_FIXTURE) : Optional.empty())
                     .ifPresent(key -> byUnit.put(unit.id(), key));
         }
-        return Affinity.of(byUnit);
+        return Affinity.of(byUnit, units);
     }
 
     /** What {@code xdist.workers=auto} makes of these units: see {@link WorkerCount}. */

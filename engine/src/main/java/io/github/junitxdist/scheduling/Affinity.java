@@ -43,6 +43,20 @@ public final class Affinity {
         return keysByUnitId.isEmpty() ? NONE : new Affinity(keysByUnitId);
     }
 
+    /**
+     * As {@link #of(Map)}, with the fixtures of the serial units counted as the serial worker's from the start: it
+     * must build them whatever the order, so the other workers first take units of other fixtures. Example: serial S
+     * and A1, A2 need fixture a, B1 needs b; worker 1, free first, takes B1 rather than A1, and worker 0 runs S, A1 and
+     * A2: a and b are built once each.
+     */
+    public static Affinity of(Map<Integer, String> keysByUnitId, List<WorkUnit> units) {
+        Affinity affinity = of(keysByUnitId);
+        if (affinity != NONE) {
+            units.stream().filter(WorkUnit::serial).forEach(unit -> affinity.taken(Scheduler.SERIAL_WORKER, unit));
+        }
+        return affinity;
+    }
+
     /** The fixture key of a unit, if it needs one. */
     public Optional<String> key(WorkUnit unit) {
         return Optional.ofNullable(keys.get(unit.id()));

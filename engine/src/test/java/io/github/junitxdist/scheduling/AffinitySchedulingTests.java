@@ -27,8 +27,32 @@ class AffinitySchedulingTests {
         }
     }
 
+    private void serialUnit(long cost, String key) {
+        int id = units.size();
+        units.add(new WorkUnit(id, "u" + id, List.of(id), true, false, Set.of(), 1, cost));
+        keys.put(id, key);
+    }
+
     private Scheduler scheduler() {
-        return Distribution.LOADSCOPE.scheduler(units, 2, Affinity.of(keys));
+        return Distribution.LOADSCOPE.scheduler(units, 2, Affinity.of(keys, units));
+    }
+
+    @Test
+    void theFixtureOfASerialUnitIsTheSerialWorkersSoAnotherWorkerFreeFirstStartsAnotherFixture() {
+        serialUnit(5, "a");
+        unit(20, "a");
+        unit(20, "a");
+        unit(10, "b");
+        Scheduler scheduler = scheduler();
+
+        assertThat(scheduler.next(1))
+                .as("worker 1, free first, leaves fixture a to the serial worker, which must build it anyway")
+                .map(WorkUnit::id)
+                .contains(3);
+        assertThat(scheduler.next(0)).map(WorkUnit::id).isPresent();
+        assertThat(scheduler.next(0)).map(WorkUnit::id).isPresent();
+        assertThat(scheduler.next(0)).map(WorkUnit::id).isPresent();
+        assertThat(scheduler.next(1)).as("nothing left").isEmpty();
     }
 
     @Test

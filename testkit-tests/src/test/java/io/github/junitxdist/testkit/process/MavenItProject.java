@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A small Maven project generated under {@code target/it/<name>/}: JUnit Jupiter and the junit-xdist engine in test
@@ -86,7 +85,7 @@ final class MavenItProject {
     private final Map<String, String> surefireOptions = new LinkedHashMap<>();
     private String buildOutput = "";
     private boolean xdistFirst;
-    private @Nullable String junitVersion;
+    private String junitVersion = "";
 
     private MavenItProject(String name, Path directory) {
         this.name = name;
@@ -188,7 +187,7 @@ final class MavenItProject {
                         .replace("@NAME@", name)
                         .replace(
                                 "@JUNIT@",
-                                junitVersion != null ? junitVersion : property("xdist.it.junitVersion", null))
+                                !junitVersion.isEmpty() ? junitVersion : property("xdist.it.junitVersion", null))
                         .replace("@PROJECT@", property("xdist.it.projectVersion", null))
                         .replace("@SUREFIRE@", property("xdist.it.surefireVersion", "3.6.0"))
                         .replace("@SUREFIRE_CONFIGURATION@", surefireConfiguration()));

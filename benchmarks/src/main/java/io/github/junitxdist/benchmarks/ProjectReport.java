@@ -89,21 +89,7 @@ final class ProjectReport {
                     .append(" |\n");
         }
         out.append('\n').append(loadRange(result, processors));
-        out.append("| suite | target | measured | limit | result |\n|---|---|---:|---:|---|\n");
-        for (Target target : targets(result)) {
-            out.append("| ")
-                    .append(target.suite())
-                    .append(" | ")
-                    .append(target.description())
-                    .append(" | ")
-                    .append(target.measuredText())
-                    .append(" | ")
-                    .append(target.limitText())
-                    .append(" | ")
-                    .append(target.verdict())
-                    .append(" |\n");
-        }
-        out.append('\n');
+        MarkdownReport.targetTable(out, targets(result));
     }
 
     private static String loadRange(ProjectResult result, int processors) {

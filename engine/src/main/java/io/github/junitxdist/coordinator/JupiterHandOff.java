@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.junit.platform.engine.DiscoverySelector;
@@ -53,8 +51,7 @@ public final class JupiterHandOff {
         }
         Optional<Set<String>> classes = SelectedClasses.topLevel(selectors);
         if (classes.isPresent() && classes.get().size() == 1) {
-            return Optional.of(WorkerCount.auto(List.of(), 1, false, 1, OptionalLong.empty(), OptionalDouble.empty())
-                    .reason());
+            return Optional.of(WorkerCount.oneClass().reason());
         }
         if (configuration.distribution() != Distribution.LOADSCOPE
                 && configuration.distribution() != Distribution.WORKSTEAL) {
@@ -65,16 +62,9 @@ public final class JupiterHandOff {
         if (units.isEmpty() || units.get().size() < 2) {
             return Optional.empty();
         }
-        WorkerCount count = WorkerCount.auto(
-                units.get(),
-                units.get().size(),
-                true,
-                configuration.workers(),
-                history.workerStartMillis(),
-                history.forkFactor());
-        return count.workers() == 0
-                ? Optional.of(count.reason())
-                : history.runWalls().callingJvmInstead(units.get().size());
+        WorkerCount count =
+                XdistExecutor.decide(units.get(), units.get().size(), true, configuration.workers(), history);
+        return count.workers() == 0 ? Optional.of(count.reason()) : Optional.empty();
     }
 
     /** The selected classes as units with their costs, when the history knows them all; all it knows for a scan. */

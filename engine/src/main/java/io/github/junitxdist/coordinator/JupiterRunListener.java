@@ -23,7 +23,8 @@ import org.junit.platform.launcher.TestPlan;
  * that later runs decide with it. Does nothing in a run junit-xdist did not leave to Jupiter.
  *
  * <p>Registered through {@code META-INF/services} (the Launcher registers such listeners by default). Called by the
- * Launcher, on the threads the tests run on; every call is synchronized.
+ * Launcher, on the threads the tests run on; a run left to Jupiter keeps its state in one object whose methods are
+ * synchronized.
  *
  * @since 0.1
  */
@@ -32,51 +33,74 @@ public final class JupiterRunListener implements TestExecutionListener {
 
     private static final String JUPITER_ENGINE_ID = "junit-jupiter";
 
-    private @Nullable DurationHistory history;
-    private @Nullable InProcessIdentity identity;
-    private final Map<String, Long> startedAt = new HashMap<>();
-    private long planStartedAt;
-    private int classes;
+    /** The run left to Jupiter that is executing, if any: every other run costs one volatile read per event. */
+    private volatile @Nullable HandedOffRun run;
 
     @Override
-    public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
-        JupiterRun.current().ifPresent(run -> {
-            System.err.println(run.reason());
-            history = DurationHistory.load(run.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
-            identity = InProcessIdentity.set();
-            planStartedAt = System.nanoTime();
-            classes = 0;
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        JupiterRun.current().ifPresent(handOff -> {
+            System.err.println(handOff.reason());
+            run = new HandedOffRun(
+                    DurationHistory.load(handOff.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME),
+                    InProcessIdentity.set());
         });
     }
 
     @Override
-    public synchronized void executionStarted(TestIdentifier identifier) {
-        if (history != null && isJupiterClass(identifier)) {
-            startedAt.put(identifier.getUniqueId(), System.nanoTime());
+    public void executionStarted(TestIdentifier identifier) {
+        HandedOffRun current = run;
+        if (current != null && isJupiterClass(identifier)) {
+            current.started(identifier.getUniqueId());
         }
     }
 
     @Override
-    public synchronized void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-        Long start = startedAt.remove(identifier.getUniqueId());
-        if (history != null && start != null) {
-            classes++;
-            history.record(
-                    asXdistId(identifier.getUniqueIdObject()),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        HandedOffRun current = run;
+        if (current != null) {
+            current.finished(identifier.getUniqueIdObject());
         }
     }
 
     @Override
-    public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
-        if (history != null) {
-            history.recordCallingJvmRun(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - planStartedAt), classes);
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        HandedOffRun current = run;
+        if (current != null) {
+            run = null;
+            current.end();
+        }
+    }
+
+    /** One run left to Jupiter: its history, the identity it set, and the clock of each top-level class. */
+    private static final class HandedOffRun {
+
+        private final DurationHistory history;
+        private final InProcessIdentity identity;
+        private final long startedAt = System.nanoTime();
+        private final Map<String, Long> classStartedAt = new HashMap<>();
+        private int classes;
+
+        HandedOffRun(DurationHistory history, InProcessIdentity identity) {
+            this.history = history;
+            this.identity = identity;
+        }
+
+        synchronized void started(String uniqueId) {
+            classStartedAt.put(uniqueId, System.nanoTime());
+        }
+
+        synchronized void finished(UniqueId uniqueId) {
+            Long start = classStartedAt.remove(uniqueId.toString());
+            if (start != null) {
+                classes++;
+                history.record(asXdistId(uniqueId), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            }
+        }
+
+        synchronized void end() {
+            history.recordCallingJvmRun(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), classes);
             history.save();
-            history = null;
-        }
-        if (identity != null) {
             identity.restore();
-            identity = null;
         }
     }
 

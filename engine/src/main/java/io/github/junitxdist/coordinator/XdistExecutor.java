@@ -121,8 +121,11 @@ public final class XdistExecutor {
                 ProcessorClock processors = ProcessorClock.start();
                 runForked(
                         parameters, plan, useful, scheduler, affinity, configuration, listener, cancellation, history);
-                recordForkedRun(units, useful, history, millisSince(start));
-                history.recordForkedRun(millisSince(start), classes(units), processors.busyThousandths());
+                history.recordForkedRun(
+                        millisSince(start),
+                        classes(units),
+                        processors.busyThousandths(),
+                        predictedByThisRun(units, useful, history));
             }
         } finally {
             history.save();
@@ -151,10 +154,17 @@ public final class XdistExecutor {
 
     /** What {@code xdist.workers=auto} makes of these units: see {@link WorkerCount}. */
     private static WorkerCount decide(List<WorkUnit> units, DurationHistory history, int processors) {
-        boolean durations = knowsDurations(units, history);
-        long classes = classes(units);
+        return decide(units, (int) classes(units), knowsDurations(units, history), processors, history);
+    }
+
+    /**
+     * What {@code xdist.workers=auto} makes of units of {@code classes} classes: the estimate of {@link WorkerCount},
+     * overruled by whole runs measured before when it says workers (see {@code RunWalls}).
+     */
+    static WorkerCount decide(
+            List<WorkUnit> units, int classes, boolean durations, int processors, DurationHistory history) {
         WorkerCount count = WorkerCount.auto(
-                units, (int) classes, durations, processors, history.workerStartMillis(), history.forkFactor());
+                units, classes, durations, processors, history.workerStartMillis(), history.forkFactor());
         if (count.workers() == 0 || !durations) {
             return count;
         }
@@ -165,19 +175,19 @@ public final class XdistExecutor {
     }
 
     /**
-     * Keeps how long the forked run took against what its own figures predict, when every unit was measured (no unit
-     * lost or skipped): {@code xdist.workers=auto} weighs its next predictions by it.
+     * The wall time the forked run's own figures predict for it ({@link WorkerCount#estimate}), when every unit was
+     * measured (none lost or skipped); else 0.
      */
-    private static void recordForkedRun(List<WorkUnit> units, int workers, DurationHistory history, long actualMillis) {
+    private static long predictedByThisRun(List<WorkUnit> units, int workers, DurationHistory history) {
         Map<String, Long> measured = history.thisRunMillis();
+        if (!units.stream().allMatch(unit -> measured.containsKey(unit.uniqueId()))) {
+            return 0;
+        }
         List<WorkUnit> priced = units.stream()
-                .filter(unit -> measured.containsKey(unit.uniqueId()))
                 .map(unit -> unit.withCost(measured.getOrDefault(unit.uniqueId(), 0L)))
                 .toList();
-        if (priced.size() == units.size()) {
-            long start = history.latestWorkerStartMillis().orElse(WorkerCount.DEFAULT_START_MILLIS);
-            history.recordForkedRun(WorkerCount.estimate(priced, workers, start), actualMillis);
-        }
+        return WorkerCount.estimate(
+                priced, workers, history.latestWorkerStartMillis().orElse(WorkerCount.DEFAULT_START_MILLIS));
     }
 
     private static long millisSince(long startNanos) {
@@ -236,7 +246,7 @@ public final class XdistExecutor {
             Cancellation cancellation,
             DurationHistory history)
             throws Exception {
-        WorkerPool pool = pool(configuration, workers, newTestRunUid());
+        WorkerPool pool = pool(configuration, workers, InProcessIdentity.newTestRunUid());
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
         var settings = new Coordinator.Settings(
                 pool,
@@ -247,10 +257,6 @@ public final class XdistExecutor {
                 affinity,
                 TICK);
         new Coordinator(plan, scheduler, listener, cancellation, settings, WorkerStarts.LIMIT).run(workers);
-    }
-
-    private static String newTestRunUid() {
-        return InProcessIdentity.newTestRunUid();
     }
 
     /**
@@ -281,7 +287,8 @@ public final class XdistExecutor {
         }
         workers = Scheduler.usefulWorkers(units, workers);
         try {
-            pool(configuration, workers, newTestRunUid()).prestart(Math.min(workers, WorkerStarts.LIMIT));
+            pool(configuration, workers, InProcessIdentity.newTestRunUid())
+                    .prestart(Math.min(workers, WorkerStarts.LIMIT));
         } catch (IOException | RuntimeException e) {
             // the run starts its workers itself, and reports what goes wrong then
         }

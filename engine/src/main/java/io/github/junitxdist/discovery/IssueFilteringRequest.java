@@ -3,9 +3,7 @@ package io.github.junitxdist.discovery;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
-import java.util.function.Predicate;
 import org.apiguardian.api.API;
-import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.DiscoveryFilter;
 import org.junit.platform.engine.DiscoveryIssue;
@@ -17,12 +15,13 @@ import org.junit.platform.engine.SelectorResolutionResult;
 import org.junit.platform.engine.UniqueId;
 
 /**
- * A discovery request that is the given one, except that its discovery listener passes on only the discovery issues
- * the given predicate keeps: Jupiter, discovering for junit-xdist, reports its issues to that listener, and the
- * Launcher logs them (or fails the engine with them) once per engine that reported them.
+ * A discovery request that is the given one, except that its discovery listener passes on no discovery issue, noting
+ * only whether one was critical: Jupiter, discovering for junit-xdist, reports its issues to that listener, and the
+ * Jupiter engine reports the same issues itself in the same Launcher discovery (or, in a worker, the calling JVM has
+ * reported them already).
  *
- * <p>Only on Platforms that have discovery issues ({@link PlatformSupport#DISCOVERY_ISSUES}): use {@link #withoutIssues} and
- * {@link #leavingJupitersIssues}, which hand back the request itself elsewhere.
+ * <p>Only on Platforms that have discovery issues ({@link PlatformSupport#DISCOVERY_ISSUES}): {@link #withoutIssues}
+ * hands back the request itself elsewhere.
  *
  * <p>Immutable but for whether a critical issue was seen; as thread-safe as the request and listener it wraps.
  *
@@ -35,38 +34,23 @@ public final class IssueFilteringRequest implements EngineDiscoveryRequest {
     private final EngineDiscoveryListener listener;
     private volatile boolean critical;
 
-    /** The request, less every discovery issue (a worker leaves them to the calling JVM). */
+    /** The request, less every discovery issue; the request itself where the Platform has no issues. */
     public static EngineDiscoveryRequest withoutIssues(EngineDiscoveryRequest request) {
-        return PlatformSupport.DISCOVERY_ISSUES ? new IssueFilteringRequest(request, issue -> false) : request;
+        return PlatformSupport.DISCOVERY_ISSUES ? new IssueFilteringRequest(request) : request;
     }
 
     /**
-     * The request, less the issues Jupiter reports itself in the same Launcher discovery, noting whether one of them
-     * is critical (see {@link #jupiterFails}); the request itself where the Platform has no issues.
+     * Whether the request is one of {@link #withoutIssues} and one of the issues it kept back would have failed the
+     * engine that reported it (see {@code junit.platform.discovery.issue.severity.critical}).
      */
-    public static EngineDiscoveryRequest leavingJupitersIssues(EngineDiscoveryRequest request) {
-        if (!PlatformSupport.DISCOVERY_ISSUES) {
-            return request;
-        }
-        var filtering = new IssueFilteringRequest(request, issue -> false);
-        filtering.noteCritical(request.getConfigurationParameters());
-        return filtering;
-    }
-
-    /** Whether the request is one of {@link #leavingJupitersIssues} and Jupiter reported a critical issue to it. */
-    public static boolean jupiterFails(EngineDiscoveryRequest request) {
+    public static boolean sawCriticalIssue(EngineDiscoveryRequest request) {
         return request instanceof IssueFilteringRequest filtering && filtering.critical;
     }
 
-    private @Nullable ConfigurationParameters criticalFrom;
-
-    private void noteCritical(ConfigurationParameters parameters) {
-        criticalFrom = parameters;
-    }
-
-    private IssueFilteringRequest(EngineDiscoveryRequest delegate, Predicate<DiscoveryIssue> keep) {
+    private IssueFilteringRequest(EngineDiscoveryRequest delegate) {
         this.delegate = delegate;
         EngineDiscoveryListener original = delegate.getDiscoveryListener();
+        ConfigurationParameters parameters = delegate.getConfigurationParameters();
         this.listener = new EngineDiscoveryListener() {
             @Override
             public void selectorProcessed(
@@ -76,12 +60,8 @@ public final class IssueFilteringRequest implements EngineDiscoveryRequest {
 
             @Override
             public void issueEncountered(UniqueId engineId, DiscoveryIssue issue) {
-                ConfigurationParameters parameters = criticalFrom;
-                if (parameters != null && DiscoveryErrors.isCritical(issue, parameters)) {
+                if (DiscoveryErrors.isCritical(issue, parameters)) {
                     critical = true;
-                }
-                if (keep.test(issue)) {
-                    original.issueEncountered(engineId, issue);
                 }
             }
         };

@@ -93,9 +93,9 @@ public final class XdistTestEngine implements TestEngine {
         // after this engine) is not reported again; when it is critical, the Jupiter engine fails with it without
         // running anything, and junit-xdist takes nothing over, as if it were not there.
         EngineDiscoveryRequest delegated =
-                ReportedIssues.jupiterDiscoversToo() ? IssueFilteringRequest.leavingJupitersIssues(request) : request;
+                ReportedIssues.jupiterDiscoversToo() ? IssueFilteringRequest.withoutIssues(request) : request;
         TestDescriptor jupiterRoot = new JupiterTestEngine().discover(delegated, uniqueId);
-        if (IssueFilteringRequest.jupiterFails(delegated)) {
+        if (IssueFilteringRequest.sawCriticalIssue(delegated)) {
             return root;
         }
         for (TestDescriptor child : new ArrayList<>(jupiterRoot.getChildren())) {

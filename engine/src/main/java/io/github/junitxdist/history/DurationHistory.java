@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -129,16 +128,22 @@ public final class DurationHistory {
     }
 
     /**
-     * Records a whole forked run: its wall time, its number of classes and how busy the processors were (thousandths,
-     * negative when unknown: not recorded).
+     * Records a whole forked run: its wall time, its number of classes, how busy the processors were (thousandths,
+     * negative when unknown: not recorded), and the wall time its own figures ({@link #thisRunMillis()}) predict for it
+     * (0 when they cannot: not recorded). The next runs under {@code xdist.workers=auto} weigh their predictions by how
+     * far this one was off, kept between half and five times.
      */
-    public void recordForkedRun(long millis, long classes, long busyThousandths) {
+    public void recordForkedRun(long millis, long classes, long busyThousandths, long predictedMillis) {
         measured.put(WarmFigures.FORKED_WALL, Math.max(0, millis));
         measured.put(WarmFigures.FORKED_CLASSES, Math.max(0, classes));
         if (busyThousandths >= 0) {
             measured.put(WarmFigures.FORKED_BUSY, Math.min(1000, busyThousandths));
         } else {
             measured.remove(WarmFigures.FORKED_BUSY);
+        }
+        if (predictedMillis > 0) {
+            long thousandths = Math.round(1000.0 * millis / predictedMillis);
+            measured.put(WarmFigures.FORK_FACTOR, Math.max(500, Math.min(5000, thousandths)));
         }
     }
 
@@ -185,7 +190,7 @@ public final class DurationHistory {
         Map<String, Long> entries = new HashMap<>(earlier);
         entries.putAll(thisRun());
         Map<String, Long> costs = new HashMap<>(WarmFigures.costs(entries));
-        costs.keySet().retainAll(union(warm.keySet(), first.keySet()));
+        costs.keySet().removeIf(unit -> !warm.containsKey(unit) && !first.containsKey(unit));
         return costs;
     }
 
@@ -193,23 +198,6 @@ public final class DurationHistory {
     public OptionalLong latestWorkerStartMillis() {
         Long millis = measured.get(WarmFigures.WORKER_START);
         return millis == null ? workerStartMillis() : OptionalLong.of(millis);
-    }
-
-    private static Set<String> union(Set<String> one, Set<String> other) {
-        Set<String> union = new HashSet<>(one);
-        union.addAll(other);
-        return union;
-    }
-
-    /**
-     * Records a forked run's wall time against what its own figures predict for it ({@link #thisRunMillis()}); the
-     * next runs under {@code xdist.workers=auto} weigh their predictions by it. Kept between half and five times.
-     */
-    public void recordForkedRun(long predictedMillis, long actualMillis) {
-        if (predictedMillis > 0) {
-            long thousandths = Math.round(1000.0 * actualMillis / predictedMillis);
-            measured.put(WarmFigures.FORK_FACTOR, Math.max(500, Math.min(5000, thousandths)));
-        }
     }
 
     /**

@@ -54,11 +54,11 @@ public record WorkerCount(int workers, String reason) {
             OptionalLong startMillis,
             OptionalDouble forkFactor) {
         int most = Math.max(1, Math.min(processors, units.size()));
-        if (classes <= 1) {
-            return new WorkerCount(
-                    0,
-                    "junit-xdist: %s selected, running it in this JVM"
-                            .formatted(classes == 1 ? "1 class" : "no class"));
+        if (classes == 1) {
+            return oneClass();
+        }
+        if (classes < 1) {
+            return new WorkerCount(0, "junit-xdist: no class selected, running it in this JVM");
         }
         if (!durations) {
             return new WorkerCount(
@@ -71,7 +71,7 @@ public record WorkerCount(int workers, String reason) {
         int best = 0;
         long bestMillis = work;
         for (int n = 2; n <= most; n++) {
-            long millis = Math.round(factor * estimate(units, n, start));
+            long millis = Math.round(factor * estimate(work, longest, n, start));
             if (millis < bestMillis) {
                 best = n;
                 bestMillis = millis;
@@ -113,7 +113,16 @@ public record WorkerCount(int workers, String reason) {
     public static long estimate(List<WorkUnit> units, int workers, long startMillis) {
         long work = units.stream().mapToLong(WorkUnit::cost).sum();
         long longest = units.stream().mapToLong(WorkUnit::cost).max().orElse(0);
+        return estimate(work, longest, workers, startMillis);
+    }
+
+    private static long estimate(long work, long longest, int workers, long startMillis) {
         return startMillis + Math.max(divideUp(work, Math.max(1, workers)), longest);
+    }
+
+    /** The decision for one selected class, as when an IDE runs one test or one class: the calling JVM. */
+    public static WorkerCount oneClass() {
+        return new WorkerCount(0, "junit-xdist: 1 class selected, running it in this JVM");
     }
 
     private static long divideUp(long dividend, int divisor) {

@@ -91,12 +91,12 @@ class DurationHistoryTests {
         Path file = directory.resolve("durations");
         var history = DurationHistory.load(file, KEY);
         assertThat(history.forkFactor()).isEmpty();
-        history.recordForkedRun(3_650, 7_300);
+        history.recordForkedRun(7_300, 1, -1, 3_650);
         history.save();
         assertThat(DurationHistory.load(file, KEY).forkFactor()).hasValue(2.0);
 
         var wild = DurationHistory.load(file, KEY);
-        wild.recordForkedRun(100, 60_000);
+        wild.recordForkedRun(60_000, 1, -1, 100);
         wild.save();
         assertThat(DurationHistory.load(file, KEY).forkFactor()).hasValue(5.0);
     }
@@ -105,7 +105,7 @@ class DurationHistoryTests {
     void wholeRunsInTheCallingJvmAndOnWorkersAreKeptTheLatestWinning() {
         Path file = directory.resolve("durations");
         var first = DurationHistory.load(file, KEY);
-        first.recordForkedRun(31_000, 13, 970);
+        first.recordForkedRun(31_000, 13, 970, 0);
         first.save();
         var second = DurationHistory.load(file, KEY);
         second.recordCallingJvmRun(16_000, 13);

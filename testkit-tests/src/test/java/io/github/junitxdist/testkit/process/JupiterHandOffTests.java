@@ -71,12 +71,7 @@ class JupiterHandOffTests {
 
     @Test
     void classesTheHistoryKnowsToBeShortAreLeftToJupiter() throws IOException {
-        ConsoleLauncherRun run = ConsoleLauncherRun.named("handoff-short-history")
-                .selectClasses(AlphaFixture.class, BetaFixture.class, GammaFixture.class);
-        Path history = writeHistory(run, 20, 800);
-
-        ConsoleLauncherRun.Result result =
-                run.config("xdist.durations.file", history.toString()).run();
+        ConsoleLauncherRun.Result result = runWithHistory("handoff-short-history", 20);
 
         assertThat(result.exitCode()).as("ConsoleLauncher exit code").isZero();
         assertRanOnceEach(result.records(), ConsoleLauncherTests.EXPECTED);
@@ -87,30 +82,34 @@ class JupiterHandOffTests {
         assertThat(result.output())
                 .contains("junit-xdist: 3 classes expected to take 0.1 s, less than starting workers would cost"
                         + " (0.8 s each), running them in this JVM");
+        assertThat(reportFiles(result))
+                .as("legacy XML reports: Jupiter's engine ran them, not junit-xdist's in-process path")
+                .anySatisfy(file -> assertThat(file).endsWith("TEST-junit-jupiter.xml"));
+        assertThat(Files.readString(result.directory().resolve("reports/TEST-junit-jupiter.xml")))
+                .contains("name=\"first()\"");
     }
 
     @Test
     void classesTheHistoryKnowsToBeLongRunOnWorkers() throws IOException {
-        ConsoleLauncherRun run = ConsoleLauncherRun.named("handoff-long-history")
-                .selectClasses(AlphaFixture.class, BetaFixture.class, GammaFixture.class);
-        Path history = writeHistory(run, 60_000, 800);
-
-        ConsoleLauncherRun.Result result =
-                run.config("xdist.durations.file", history.toString()).run();
+        ConsoleLauncherRun.Result result = runWithHistory("handoff-long-history", 60_000);
 
         assertThat(result.exitCode()).as("ConsoleLauncher exit code").isZero();
         assertRanOnceEachInWorkers(result.records(), ConsoleLauncherTests.EXPECTED, result.launcherPid());
         assertThat(result.output()).doesNotContain("running them in this JVM");
     }
 
-    /** A history in which each of the three fixture classes took {@code millis}. */
-    private static Path writeHistory(ConsoleLauncherRun run, long millis, long workerStart) throws IOException {
+    /**
+     * Runs the three fixture classes with a history in which each took {@code millis} and starting a worker 800 ms.
+     */
+    private static ConsoleLauncherRun.Result runWithHistory(String name, long millis) throws IOException {
+        ConsoleLauncherRun run =
+                ConsoleLauncherRun.named(name).selectClasses(AlphaFixture.class, BetaFixture.class, GammaFixture.class);
         String lines = Stream.of(AlphaFixture.class, BetaFixture.class, GammaFixture.class)
                 .map(type -> millis + "\t[engine:xdist]/[class:" + type.getName() + "]\n")
                 .collect(Collectors.joining());
         Path history = run.directory().resolve("durations");
-        Files.writeString(history, HEADER + lines + workerStart + "\tworker start\n");
-        return history;
+        Files.writeString(history, HEADER + lines + "800\tworker start\n");
+        return run.config("xdist.durations.file", history.toString()).run();
     }
 
     private static List<String> reportFiles(ConsoleLauncherRun.Result result) throws IOException {

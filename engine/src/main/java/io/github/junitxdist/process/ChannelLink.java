@@ -4,11 +4,13 @@ import io.github.junitxdist.protocol.Channel;
 import io.github.junitxdist.protocol.Message.ToParent;
 import io.github.junitxdist.protocol.Message.ToWorker;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /** A worker's real connection: a {@link Channel}, read on a daemon thread of the worker's own. Thread-safe. */
 final class ChannelLink implements WorkerLink {
 
     private final Channel channel;
+    private volatile @Nullable Thread reader;
 
     ChannelLink(Channel channel) {
         this.channel = channel;
@@ -35,7 +37,14 @@ final class ChannelLink implements WorkerLink {
                 },
                 "junit-xdist-relay-" + handle.name());
         thread.setDaemon(true);
+        reader = thread;
         thread.start();
+    }
+
+    @Override
+    public boolean reading() {
+        Thread thread = reader;
+        return thread == null || thread.isAlive();
     }
 
     @Override

@@ -59,6 +59,10 @@ public final class WorkerHandle {
     private long unitStartedAt;
     /** Written by the reading thread only: whether the worker has reported an event of a unit, ever. */
     private volatile boolean warm;
+    /** Whether the end of the connection was handled to the end: reported to the run, or no loss to report. */
+    private volatile boolean endHandled;
+    /** The job the worker ran when its connection ended, kept until the end is handled. */
+    private @Nullable WorkerJob endedWith;
 
     public WorkerHandle(WorkerProcess process) {
         this.process = process;
@@ -190,12 +194,14 @@ public final class WorkerHandle {
     /**
      * Enforces the time limits, on the coordinator thread: kills a worker that has not connected in time, and one that
      * began to exit but is still there {@link #EXIT_GRACE} later; asks a worker whose test outlived the timeout for its
-     * threads, and kills it when they do not come in time. The reading thread then reports the loss, with the dump.
+     * threads, and kills it when they do not come in time. The reading thread then reports the loss, with the dump;
+     * should that thread have died without reporting it, the loss is reported from here.
      *
      * @param now a {@link System#nanoTime()}
      * @param testTimeout {@code xdist.timeout}, if set
      */
     public void enforceTimeLimits(long now, @Nullable Duration testTimeout) {
+        handleEndIfReadingDied();
         if (state() == WorkerState.STARTING && process.ageNanos() > CONNECT_TIMEOUT.toNanos()) {
             process.kill();
         }
@@ -213,15 +219,20 @@ public final class WorkerHandle {
         }
     }
 
-    /** The connection ended (or relaying failed); called by the {@link WorkerLink}'s reading thread, last. */
+    /**
+     * The connection ended (or relaying failed); called by the {@link WorkerLink}'s reading thread, last, or by the
+     * coordinator thread when that thread died before it was done with this (see {@link #enforceTimeLimits}).
+     */
     public void connectionEnded(Throwable cause) {
         WorkerJob lostJob;
         synchronized (this) {
             boolean released = state == WorkerState.RELEASED;
-            lostJob = job;
+            lostJob = job != null ? job : endedWith;
+            endedWith = lostJob;
             state = WorkerState.LOST;
             job = null;
             if (released) {
+                endHandled = true;
                 return;
             }
         }
@@ -231,6 +242,21 @@ public final class WorkerHandle {
         if (run != null) {
             run.workerLost(this, lostJob, resumable, reason);
         } // else a worker started ahead died before any run took it: the pool leaves it out
+        endHandled = true;
+    }
+
+    /**
+     * The thread reading the worker's messages is gone without having handled the end of the connection: an error
+     * (an {@link OutOfMemoryError}, a class that could not be loaded) hit it while it did. Nothing else would tell the
+     * run that the worker's unit ended, so the coordinator thread handles the end itself.
+     */
+    private void handleEndIfReadingDied() {
+        WorkerLink current = currentWorkerLink();
+        if (current == null || current.reading() || endHandled) {
+            return;
+        }
+        process.kill();
+        connectionEnded(new IllegalStateException("the thread relaying worker " + name() + "'s events died"));
     }
 
     /** The worker finished its unit: back to idle, and the run hears of it. Reading thread only. */

@@ -22,5 +22,12 @@ public interface WorkerLink {
      */
     void startReading(WorkerHandle handle);
 
+    /**
+     * Whether the thread reading the worker's messages is still alive (true before {@link #startReading}). When it is
+     * gone without having reported the end of the connection (an error while reporting it, such as an {@link
+     * OutOfMemoryError}), the coordinator reports the loss itself rather than wait forever.
+     */
+    boolean reading();
+
     void close();
 }

@@ -132,6 +132,40 @@ class CoordinatorTests {
     }
 
     @Test
+    void aRelayThreadThatDiesWithoutReportingTheEndStillEndsTheRunAndTheRestRunsOnAReplacement() throws Exception {
+        testClass("A", "a1", "a2", "a3");
+
+        run(
+                Distribution.LOADSCOPE,
+                1,
+                1,
+                null,
+                OptionalInt.empty(),
+                launch -> launch == 0 ? Script.at("a2", Action.READER_DIES) : Script.WELL_BEHAVED);
+
+        assertThat(listener.events)
+                .containsExactly(
+                        "started A",
+                        "started a1",
+                        "finished a1 SUCCESSFUL",
+                        "started a2",
+                        "finished a2 FAILED junit-xdist stopped worker gw0 after an error relaying its events:"
+                                + " java.lang.IllegalStateException: the thread relaying worker gw0's events died",
+                        "started a3",
+                        "finished a3 SUCCESSFUL",
+                        "finished A SUCCESSFUL");
+        assertThat(workers.log)
+                .containsExactly(
+                        "gw0 start #0",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a1, a2, a3]",
+                        "gw0's reading thread dies in a2",
+                        "gw0 start #1",
+                        "gw0 <- Init",
+                        "gw0 <- run unit 0 [A, a3]");
+    }
+
+    @Test
     void aCrashInAClassLifecycleMethodFailsTheWholeClassAndIsNotRetried() throws Exception {
         testClass("A", "a1", "a2");
 

@@ -41,7 +41,12 @@ final class FakeWorkers implements Workers {
         /** Starts it and never ends it; answers a request for its threads. */
         HANG,
         /** Finishes it twice, as a misbehaving worker might. */
-        DUPLICATE_FINISH
+        DUPLICATE_FINISH,
+        /**
+         * Starts it, then the thread reading its messages dies without reporting anything (as an error while reporting
+         * the end of the connection would leave it); its JVM lives on until killed.
+         */
+        READER_DIES
     }
 
     /** How one start of a worker behaves. */
@@ -154,6 +159,11 @@ final class FakeWorkers implements Workers {
         }
 
         @Override
+        public boolean reading() {
+            return reading;
+        }
+
+        @Override
         public void close() {}
 
         void connectionLost() {
@@ -184,6 +194,11 @@ final class FakeWorkers implements Workers {
                 log.add(handle.name() + " crashes in " + node.getDisplayName());
                 process.exit(134);
                 connectionLost();
+                return false;
+            }
+            if (action == Action.READER_DIES) {
+                log.add(handle.name() + "'s reading thread dies in " + node.getDisplayName());
+                reading = false;
                 return false;
             }
             if (action == Action.HANG) {

@@ -8,12 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The format of the duration history file, and the question every write must ask first: is the file there one of ours?
@@ -87,13 +91,14 @@ final class HistoryFile {
      * readable by its owner only).
      */
     static void write(Path file, Map<String, Long> durations) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
+        Path absolute = file.toAbsolutePath();
+        Path directory = absolute.getParent() == null ? absolute : absolute.getParent(); // a file has a parent
         List<String> lines = new ArrayList<>();
         lines.add(HEADER);
         durations.entrySet().stream()
                 .limit(MAX_ENTRIES)
                 .forEach(entry -> lines.add(entry.getValue() + "\t" + entry.getKey()));
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+        Path temporary = createTemporary(directory, file.getFileName().toString());
         try {
             Files.write(temporary, lines, StandardCharsets.UTF_8);
             var permissions = Files.getFileAttributeView(file, PosixFileAttributeView.class);
@@ -109,5 +114,22 @@ final class HistoryFile {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * A new, empty file next to the history, readable by its owner only where the file system has POSIX permissions:
+     * what {@link Files#createTempFile} makes, without the {@code SecureRandom} it seeds for the name (a cost every
+     * short run would pay at its end).
+     */
+    private static Path createTemporary(Path directory, String name) throws IOException {
+        Path temporary = directory.resolve(
+                "%s.%016x.tmp".formatted(name, ThreadLocalRandom.current().nextLong()));
+        if (Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return Files.createFile(
+                    temporary,
+                    PosixFilePermissions.asFileAttribute(
+                            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+        }
+        return Files.createFile(temporary);
     }
 }

@@ -70,13 +70,14 @@ public final class XdistExecutor {
     private XdistExecutor() {}
 
     public static void execute(ExecutionRequest request, ExecutionPlan plan, XdistConfiguration configuration) {
-        var listener = new RelayListener(request.getEngineExecutionListener());
+        var reporting = new RunReporting(request, configuration);
+        var listener = new RelayListener(reporting.listener());
         var root = request.getRootTestDescriptor();
         listener.executionStarted(root);
         TestExecutionResult result;
         try {
             var cancellation = Cancellation.of(request, configuration.maxFail(), listener);
-            run(request.getConfigurationParameters(), plan, configuration, listener, cancellation);
+            run(request.getConfigurationParameters(), plan, configuration, listener, cancellation, reporting);
             result = listener.engineFailure().map(TestExecutionResult::failed).orElse(TestExecutionResult.successful());
         } catch (Exception e) {
             result = TestExecutionResult.failed(e);
@@ -89,7 +90,8 @@ public final class XdistExecutor {
             ExecutionPlan plan,
             XdistConfiguration configuration,
             RelayListener listener,
-            Cancellation cancellation)
+            Cancellation cancellation,
+            RunReporting reporting)
             throws Exception {
         if (plan.items().isEmpty()) {
             return;
@@ -99,8 +101,10 @@ public final class XdistExecutor {
         int workers = configuration.workers() == 0 || debugger ? 0 : configuration.workers();
         List<WorkUnit> units =
                 Costs.estimate(plan.cut(configuration.distribution(), Math.max(1, workers)), history.earlierMillis());
+        String reason = "";
         if (workers > 0 && configuration.adaptive()) {
             WorkerCount count = decide(units, history, workers);
+            reason = count.reason();
             announce(count);
             if (count.workers() != workers && count.workers() > 0) {
                 units = Costs.estimate(
@@ -119,8 +123,21 @@ public final class XdistExecutor {
             } else {
                 long start = System.nanoTime();
                 ProcessorClock processors = ProcessorClock.start();
+                reporting.begin(plan, units);
                 runForked(
-                        parameters, plan, useful, scheduler, affinity, configuration, listener, cancellation, history);
+                        parameters,
+                        plan,
+                        useful,
+                        scheduler,
+                        affinity,
+                        configuration,
+                        listener,
+                        cancellation,
+                        history,
+                        reporting);
+                reporting.end(
+                        useful,
+                        configuration.adaptive() ? reason : RunReporting.explicit(workers, useful, units.size()));
                 history.recordForkedRun(
                         millisSince(start),
                         classes(units),
@@ -244,7 +261,8 @@ public final class XdistExecutor {
             XdistConfiguration configuration,
             RelayListener listener,
             Cancellation cancellation,
-            DurationHistory history)
+            DurationHistory history,
+            RunReporting reporting)
             throws Exception {
         WorkerPool pool = pool(configuration, workers, InProcessIdentity.newTestRunUid());
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
@@ -255,7 +273,8 @@ public final class XdistExecutor {
                 configuration.timeout(),
                 history,
                 affinity,
-                TICK);
+                TICK,
+                reporting.record());
         new Coordinator(plan, scheduler, listener, cancellation, settings, WorkerStarts.LIMIT).run(workers);
     }
 

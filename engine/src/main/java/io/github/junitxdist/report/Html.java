@@ -37,7 +37,7 @@ public final class Html {
             .bar:hover{filter:brightness(1.2)}
             .startup{position:absolute;top:8px;bottom:8px;background:repeating-linear-gradient(45deg,#bbb 0 3px,#eee 3px 6px)}
             .axis{position:relative;height:1.4em;color:#666;font-size:12px}
-            .axis span{position:absolute;transform:translateX(-50%)}
+            .axis span{position:absolute}
             #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:6px 8px;border-radius:4px;font-size:13px;max-width:40em;z-index:9}
             #tip[hidden]{display:none}
             table{border-collapse:collapse;margin-top:0.5em}
@@ -135,7 +135,10 @@ public final class Html {
         long span = Math.max(1, report.wallMillis());
         html.append("<div class=\"timeline\">\n<div class=\"axis\">");
         for (int tick = 0; tick <= 4; tick++) {
-            html.append("<span style=\"left:%d%%\">%s</span>".formatted(tick * 25, seconds(span * tick / 4)));
+            // The first label starts at the left edge, the last ends at the right one, the others are centred.
+            String shift = tick == 0 ? "0" : tick == 4 ? "-100%" : "-50%";
+            html.append("<span style=\"left:%d%%;transform:translateX(%s)\">%s</span>"
+                    .formatted(tick * 25, shift, seconds(span * tick / 4)));
         }
         html.append("</div>\n");
         for (Map.Entry<String, List<UnitRun>> worker : report.byWorker().entrySet()) {

@@ -175,17 +175,22 @@ final class HeadlessChromium implements AutoCloseable {
         return message;
     }
 
+    /** Ends Chromium and every process it started (renderers, crash handler), so that its profile can be deleted. */
     @Override
     public void close() {
         socket.abort();
-        process.destroy();
-        try {
-            if (!process.waitFor(STEP.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+        List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
+        family.add(process.toHandle());
+        family.forEach(ProcessHandle::destroy);
+        for (ProcessHandle member : family) {
+            try {
+                member.onExit().get(STEP.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                member.destroyForcibly();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                member.destroyForcibly();
             }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
         }
     }
 

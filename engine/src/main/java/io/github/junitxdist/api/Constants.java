@@ -112,6 +112,15 @@ public final class Constants {
     public static final String REPORT_DIR_PROPERTY_NAME = "xdist.report.dir";
 
     /**
+     * Replays the order one worker of an earlier run executed its units in: {@value}. The value is the
+     * {@code xdist-report.json} of that run, relative to the working directory, optionally followed by {@code #gwN} for
+     * the worker; without it, the worker that ran the first failed unit. Exactly those units run, in that order, on one
+     * worker; the other selected tests are skipped. Unset by default. A missing file, a file that is not such a report or
+     * a worker it does not have fails the run with one message naming the key and the value.
+     */
+    public static final String REPLAY_PROPERTY_NAME = "xdist.replay";
+
+    /**
      * System property naming the worker a test runs in: {@value}. {@code gw0}, {@code gw1}, ... numbered densely from 0;
      * {@value #IN_PROCESS_WORKER} when the tests run in the calling JVM.
      */

@@ -7,6 +7,7 @@ import static io.github.junitxdist.api.Constants.DURATIONS_FILE_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.JVM_ARGS_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_FAIL_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_WORKER_RESTART_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.REPLAY_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.REPORT_DIR_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.SUMMARY_DEFAULT;
 import static io.github.junitxdist.api.Constants.SUMMARY_PROPERTY_NAME;
@@ -42,6 +43,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param durationsFile where unit durations are kept between runs
  * @param summary whether a forked run prints its summary at its end
  * @param reportDir where a forked run writes its report, if set; else a default (see {@code ReportFiles})
+ * @param replay the value of {@code xdist.replay}, if set: an earlier run's report and worker, read at execution
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
@@ -55,7 +57,8 @@ public record XdistConfiguration(
         OptionalInt maxFail,
         Path durationsFile,
         boolean summary,
-        Optional<Path> reportDir) {
+        Optional<Path> reportDir,
+        Optional<String> replay) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
@@ -106,7 +109,8 @@ public record XdistConfiguration(
                 maxFail,
                 durationsFile,
                 summary,
-                reportDir);
+                reportDir,
+                parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()));
     }
 
     private static boolean bool(ConfigurationParameters parameters, String key, String defaultValue) {

@@ -97,6 +97,14 @@ public final class XdistExecutor {
             return;
         }
         var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
+        if (configuration.replay().isPresent()) {
+            try {
+                Replay.run(parameters, plan, configuration, listener, cancellation, history, reporting);
+            } finally {
+                history.save();
+            }
+            return;
+        }
         boolean debugger = WorkerStarter.debuggerAttached();
         int workers = configuration.workers() == 0 || debugger ? 0 : configuration.workers();
         List<WorkUnit> units =
@@ -252,7 +260,7 @@ public final class XdistExecutor {
         InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters);
     }
 
-    private static void runForked(
+    static void runForked(
             ConfigurationParameters parameters,
             ExecutionPlan plan,
             int workers,
@@ -265,6 +273,9 @@ public final class XdistExecutor {
             RunReporting reporting)
             throws Exception {
         WorkerPool pool = pool(configuration, workers, InProcessIdentity.newTestRunUid());
+        if (configuration.replay().isPresent()) {
+            pool.discardIdle(); // a replay runs on a fresh worker
+        }
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
         var settings = new Coordinator.Settings(
                 pool,
@@ -285,8 +296,10 @@ public final class XdistExecutor {
      * @param traits where the traits found here are kept, for {@code execute} to find them again
      */
     public static void prestart(TestDescriptor root, ItemTraits traits, XdistConfiguration configuration) {
-        if (configuration.workers() == 0 || WorkerStarter.debuggerAttached()) {
-            return;
+        if (configuration.workers() == 0
+                || WorkerStarter.debuggerAttached()
+                || configuration.replay().isPresent()) {
+            return; // a replay's worker is started fresh, when it runs
         }
         List<WorkUnit> units =
                 configuration.distribution().cut(TestItems.of(root, traits).items(), configuration.workers());

@@ -43,8 +43,8 @@ final class Replay {
         String value = configuration.replay().orElseThrow();
         ReplayOrder replay = ReplayOrder.read(value, Path.of(System.getProperty("user.dir")));
         List<WorkUnit> order = order(plan, configuration, history, replay, value);
-        String reason = "replaying the order of %s from %s: %d units on one worker"
-                .formatted(replay.worker(), replay.file(), order.size());
+        String reason = "replaying the order of %s from %s: %d unit%s on one worker"
+                .formatted(replay.worker(), replay.file(), order.size(), order.size() == 1 ? "" : "s");
         skipTheOthers(plan, configuration, order, listener, reason);
         System.err.println("junit-xdist: " + reason);
         reporting.begin(plan, order);

@@ -43,12 +43,11 @@ public final class Summary {
     public static List<String> lines(RunReport report, @Nullable String reportPath) {
         Figures figures = report.figures();
         List<String> lines = new ArrayList<>();
-        lines.add("junit-xdist: %d %s ran %d units, %d tests in %s"
+        lines.add("junit-xdist: %s ran %s, %s in %s"
                 .formatted(
-                        report.workers(),
-                        report.workers() == 1 ? "worker" : "workers",
-                        report.units(),
-                        report.tests(),
+                        count(report.workers(), "worker"),
+                        count(report.units(), "unit"),
+                        count(report.tests(), "test"),
                         seconds(report.wallMillis())));
         lines.add(format(
                 "  %-6s %6s %6s %8s %8s %6s %9s", "worker", "units", "tests", "busy", "idle", "util", "start-up"));
@@ -90,7 +89,12 @@ public final class Summary {
         if (figures.lowerBoundMillis() == figures.longestMillis() && figures.longestMillis() > 0) {
             return "longest unit";
         }
-        return "work / " + figures.workers() + " workers";
+        return "work / " + count(figures.workers(), "worker");
+    }
+
+    /** {@code 1 unit}, {@code 2 units}. */
+    static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** Milliseconds as seconds with two decimals: {@code 1234} is {@code 1.23 s}. */

@@ -34,6 +34,7 @@ class PackageDependenciesTests {
             Map.entry("discovery", Set.of("api", "scheduling")),
             Map.entry("plan", Set.of("discovery", "protocol", "scheduling")),
             Map.entry("relay", Set.of("plan", "protocol")),
+            Map.entry("report", Set.of("api")),
             Map.entry("process", Set.of("api", "protocol")),
             Map.entry("worker", Set.of("api", "discovery", "protocol")),
             Map.entry(
@@ -48,6 +49,7 @@ class PackageDependenciesTests {
                             "process",
                             "protocol",
                             "relay",
+                            "report",
                             "scheduling",
                             "worker")),
             Map.entry("engine", Set.of("api", "config", "coordinator", "discovery", "plan")));

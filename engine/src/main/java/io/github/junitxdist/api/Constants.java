@@ -92,6 +92,35 @@ public final class Constants {
     public static final String DURATIONS_FILE_DEFAULT = ".xdist/durations";
 
     /**
+     * Whether a forked run prints its summary on the standard error stream at its end: {@value}. Legal values:
+     * {@code true} (the default) or {@code false}. The summary has one line per worker (units, tests, busy and idle
+     * time, utilisation), the run's wall time, work, lower bound and efficiency, the five longest units, how the number
+     * of workers was chosen and where the report is. The report files are written either way.
+     */
+    public static final String SUMMARY_PROPERTY_NAME = "xdist.summary";
+
+    /** Default of {@value #SUMMARY_PROPERTY_NAME}: {@value}. */
+    public static final String SUMMARY_DEFAULT = "true";
+
+    /**
+     * The directory a forked run writes {@code xdist-report.json} and {@code xdist-report.html} to: {@value}. A path,
+     * relative to the working directory. Default: the root of the launcher's output directories (Maven's
+     * {@code target}, Gradle's {@code build}, the ConsoleLauncher's {@code --reports-dir}); where the launcher has none
+     * (EngineTestKit), {@code target} if the working directory has one, else {@code .xdist}. A report that cannot be
+     * written is a warning, never a failure of the run.
+     */
+    public static final String REPORT_DIR_PROPERTY_NAME = "xdist.report.dir";
+
+    /**
+     * Replays the order one worker of an earlier run executed its units in: {@value}. The value is the
+     * {@code xdist-report.json} of that run, relative to the working directory, optionally followed by {@code #gwN} for
+     * the worker; without it, the worker that ran the first failed unit. Exactly those units run, in that order, on one
+     * worker; the other selected tests are skipped. Unset by default. A missing file, a file that is not such a report or
+     * a worker it does not have fails the run with one message naming the key and the value.
+     */
+    public static final String REPLAY_PROPERTY_NAME = "xdist.replay";
+
+    /**
      * System property naming the worker a test runs in: {@value}. {@code gw0}, {@code gw1}, ... numbered densely from 0;
      * {@value #IN_PROCESS_WORKER} when the tests run in the calling JVM.
      */

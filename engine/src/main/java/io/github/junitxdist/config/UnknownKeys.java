@@ -27,7 +27,10 @@ final class UnknownKeys {
             Constants.MAX_WORKER_RESTART_PROPERTY_NAME,
             Constants.TIMEOUT_PROPERTY_NAME,
             Constants.MAX_FAIL_PROPERTY_NAME,
-            Constants.DURATIONS_FILE_PROPERTY_NAME);
+            Constants.DURATIONS_FILE_PROPERTY_NAME,
+            Constants.SUMMARY_PROPERTY_NAME,
+            Constants.REPORT_DIR_PROPERTY_NAME,
+            Constants.REPLAY_PROPERTY_NAME);
 
     /** Set in every worker as system properties, which are configuration parameters too; a typo where unset. */
     private static final List<String> IDENTITY_KEYS = List.of(

@@ -7,6 +7,10 @@ import static io.github.junitxdist.api.Constants.DURATIONS_FILE_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.JVM_ARGS_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_FAIL_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_WORKER_RESTART_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.REPLAY_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.REPORT_DIR_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.SUMMARY_DEFAULT;
+import static io.github.junitxdist.api.Constants.SUMMARY_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.TIMEOUT_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.WORKERS_DEFAULT;
 import static io.github.junitxdist.api.Constants.WORKERS_ENVIRONMENT_VARIABLE;
@@ -37,6 +41,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param timeout longest time a test may run, if limited
  * @param maxFail number of failed tests after which no new unit starts, if limited
  * @param durationsFile where unit durations are kept between runs
+ * @param summary whether a forked run prints its summary at its end
+ * @param reportDir where a forked run writes its report, if set; else a default (see {@code ReportFiles})
+ * @param replay the value of {@code xdist.replay}, if set: an earlier run's report and worker, read at execution
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
@@ -48,7 +55,10 @@ public record XdistConfiguration(
         OptionalInt maxWorkerRestart,
         Optional<Duration> timeout,
         OptionalInt maxFail,
-        Path durationsFile) {
+        Path durationsFile,
+        boolean summary,
+        Optional<Path> reportDir,
+        Optional<String> replay) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
@@ -87,6 +97,8 @@ public record XdistConfiguration(
         OptionalInt maxFail = integer(parameters, MAX_FAIL_PROPERTY_NAME, 1, "a positive integer");
         Path durationsFile =
                 durationsFile(parameters.get(DURATIONS_FILE_PROPERTY_NAME).orElse(DURATIONS_FILE_DEFAULT));
+        boolean summary = bool(parameters, SUMMARY_PROPERTY_NAME, SUMMARY_DEFAULT);
+        Optional<Path> reportDir = parameters.get(REPORT_DIR_PROPERTY_NAME).map(XdistConfiguration::reportDir);
         return new XdistConfiguration(
                 workers,
                 adaptive && workers > 0,
@@ -95,7 +107,30 @@ public record XdistConfiguration(
                 maxWorkerRestart,
                 timeout,
                 maxFail,
-                durationsFile);
+                durationsFile,
+                summary,
+                reportDir,
+                parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()));
+    }
+
+    private static boolean bool(ConfigurationParameters parameters, String key, String defaultValue) {
+        String raw = parameters.get(key).orElse(defaultValue);
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid("configuration parameter " + key, raw, "true or false");
+        };
+    }
+
+    private static Path reportDir(String raw) {
+        try {
+            if (!raw.isBlank()) {
+                return Path.of(System.getProperty("user.dir")).resolve(raw.strip());
+            }
+        } catch (InvalidPathException e) {
+            // reported below
+        }
+        throw invalid("configuration parameter " + REPORT_DIR_PROPERTY_NAME, raw, "a directory path");
     }
 
     private static Distribution distribution(String raw) {

@@ -17,6 +17,7 @@ import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.relay.RelayListener;
 import io.github.junitxdist.relay.TreeState;
 import io.github.junitxdist.relay.UnitRelay;
+import io.github.junitxdist.report.RunRecord;
 import io.github.junitxdist.scheduling.Affinity;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
@@ -44,7 +45,10 @@ import java.util.function.Consumer;
  */
 final class Coordinator {
 
-    /** What does not change during a run; {@code tick} is how long the loop waits for an event before it looks up. */
+    /**
+     * What does not change during a run; {@code tick} is how long the loop waits for an event before it looks up, and
+     * {@code record} hears which unit ran on which worker when, for the run's report.
+     */
     record Settings(
             Workers workers,
             Init init,
@@ -52,7 +56,21 @@ final class Coordinator {
             Optional<Duration> timeout,
             DurationHistory history,
             Affinity affinity,
-            Duration tick) {}
+            Duration tick,
+            RunRecord record) {
+
+        /** Settings of a run that is not recorded. */
+        Settings(
+                Workers workers,
+                Init init,
+                int maxWorkerRestart,
+                Optional<Duration> timeout,
+                DurationHistory history,
+                Affinity affinity,
+                Duration tick) {
+            this(workers, init, maxWorkerRestart, timeout, history, affinity, tick, new RunRecord());
+        }
+    }
 
     private final ExecutionPlan plan;
     private final Scheduler scheduler;
@@ -188,6 +206,12 @@ final class Coordinator {
         } else if (event instanceof WarmedUp e) {
             // Kept for xdist.workers=auto; then look again: another worker may start now.
             settings.history().recordWorkerStart(e.worker().startMillis());
+            settings.record()
+                    .workerStarted(
+                            e.worker().name(),
+                            System.nanoTime() - e.worker().process().ageNanos(),
+                            e.worker().startMillis(),
+                            System.nanoTime());
         } else {
             throw new IllegalStateException("junit-xdist: unexpected coordinator event " + event);
         }
@@ -196,6 +220,7 @@ final class Coordinator {
     private void unitFinished(UnitFinished e) {
         inFlight--;
         WorkUnit unit = e.job().unit();
+        settings.record().unitEnded(unit.id(), System.nanoTime(), false);
         scheduler.done(unit);
         boolean first = seasoning.ran(e.worker(), unit);
         if (!reruns.isRerun(unit)) {
@@ -209,6 +234,7 @@ final class Coordinator {
         UnitJob job = e.job();
         if (job != null) {
             inFlight--;
+            settings.record().unitEnded(job.unit().id(), System.nanoTime(), true);
             if (e.resumable()) {
                 reruns.resume(job.unit(), job.relay());
                 scheduler.putBack(job.unit());
@@ -254,9 +280,11 @@ final class Coordinator {
         Optional<WorkUnit> next = cancelled ? Optional.empty() : scheduler.next(worker.index());
         if (next.isPresent()) {
             WorkUnit unit = next.get();
+            settings.record().unitStarted(unit.id(), worker.name(), System.nanoTime()); // before its first event
             if (worker.run(reruns.request(unit), new UnitJob(unit, relay(unit)))) {
                 inFlight++;
             } else {
+                settings.record().unitNotStarted(unit.id());
                 scheduler.putBack(unit);
             }
         } else if (!cancelled && scheduler.hasPendingFor(worker.index())) {

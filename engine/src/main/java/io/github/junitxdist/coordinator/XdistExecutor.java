@@ -70,13 +70,14 @@ public final class XdistExecutor {
     private XdistExecutor() {}
 
     public static void execute(ExecutionRequest request, ExecutionPlan plan, XdistConfiguration configuration) {
-        var listener = new RelayListener(request.getEngineExecutionListener());
+        var reporting = new RunReporting(request, configuration);
+        var listener = new RelayListener(reporting.listener());
         var root = request.getRootTestDescriptor();
         listener.executionStarted(root);
         TestExecutionResult result;
         try {
             var cancellation = Cancellation.of(request, configuration.maxFail(), listener);
-            run(request.getConfigurationParameters(), plan, configuration, listener, cancellation);
+            run(request.getConfigurationParameters(), plan, configuration, listener, cancellation, reporting);
             result = listener.engineFailure().map(TestExecutionResult::failed).orElse(TestExecutionResult.successful());
         } catch (Exception e) {
             result = TestExecutionResult.failed(e);
@@ -89,18 +90,29 @@ public final class XdistExecutor {
             ExecutionPlan plan,
             XdistConfiguration configuration,
             RelayListener listener,
-            Cancellation cancellation)
+            Cancellation cancellation,
+            RunReporting reporting)
             throws Exception {
         if (plan.items().isEmpty()) {
             return;
         }
         var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
+        if (configuration.replay().isPresent()) {
+            try {
+                Replay.run(parameters, plan, configuration, listener, cancellation, history, reporting);
+            } finally {
+                history.save();
+            }
+            return;
+        }
         boolean debugger = WorkerStarter.debuggerAttached();
         int workers = configuration.workers() == 0 || debugger ? 0 : configuration.workers();
         List<WorkUnit> units =
                 Costs.estimate(plan.cut(configuration.distribution(), Math.max(1, workers)), history.earlierMillis());
+        String reason = "";
         if (workers > 0 && configuration.adaptive()) {
             WorkerCount count = decide(units, history, workers);
+            reason = count.reason();
             announce(count);
             if (count.workers() != workers && count.workers() > 0) {
                 units = Costs.estimate(
@@ -119,8 +131,21 @@ public final class XdistExecutor {
             } else {
                 long start = System.nanoTime();
                 ProcessorClock processors = ProcessorClock.start();
+                reporting.begin(plan, units);
                 runForked(
-                        parameters, plan, useful, scheduler, affinity, configuration, listener, cancellation, history);
+                        parameters,
+                        plan,
+                        useful,
+                        scheduler,
+                        affinity,
+                        configuration,
+                        listener,
+                        cancellation,
+                        history,
+                        reporting);
+                reporting.end(
+                        useful,
+                        configuration.adaptive() ? reason : RunReporting.explicit(workers, useful, units.size()));
                 history.recordForkedRun(
                         millisSince(start),
                         classes(units),
@@ -235,7 +260,7 @@ public final class XdistExecutor {
         InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters);
     }
 
-    private static void runForked(
+    static void runForked(
             ConfigurationParameters parameters,
             ExecutionPlan plan,
             int workers,
@@ -244,9 +269,13 @@ public final class XdistExecutor {
             XdistConfiguration configuration,
             RelayListener listener,
             Cancellation cancellation,
-            DurationHistory history)
+            DurationHistory history,
+            RunReporting reporting)
             throws Exception {
         WorkerPool pool = pool(configuration, workers, InProcessIdentity.newTestRunUid());
+        if (configuration.replay().isPresent()) {
+            pool.discardIdle(); // a replay runs on a fresh worker
+        }
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
         var settings = new Coordinator.Settings(
                 pool,
@@ -255,7 +284,8 @@ public final class XdistExecutor {
                 configuration.timeout(),
                 history,
                 affinity,
-                TICK);
+                TICK,
+                reporting.record());
         new Coordinator(plan, scheduler, listener, cancellation, settings, WorkerStarts.LIMIT).run(workers);
     }
 
@@ -266,8 +296,10 @@ public final class XdistExecutor {
      * @param traits where the traits found here are kept, for {@code execute} to find them again
      */
     public static void prestart(TestDescriptor root, ItemTraits traits, XdistConfiguration configuration) {
-        if (configuration.workers() == 0 || WorkerStarter.debuggerAttached()) {
-            return;
+        if (configuration.workers() == 0
+                || WorkerStarter.debuggerAttached()
+                || configuration.replay().isPresent()) {
+            return; // a replay's worker is started fresh, when it runs
         }
         List<WorkUnit> units =
                 configuration.distribution().cut(TestItems.of(root, traits).items(), configuration.workers());

@@ -8,8 +8,8 @@
  * {@link io.github.junitxdist.process.WorkerHandle}, so scripted fake workers can drive it in plain unit tests.
  *
  * <p>Depends on {@code api} (including the exception it fails tests with), {@code config}, {@code discovery},
- * {@code history}, {@code plan}, {@code process}, {@code protocol}, {@code relay}, {@code scheduling} and {@code
- * worker} (whose unit runner serves the in-process path). Only {@code engine} depends on it.
+ * {@code history}, {@code plan}, {@code process}, {@code protocol}, {@code relay}, {@code report} (what a forked run tells the
+ * user at its end), {@code scheduling} and {@code worker} (whose unit runner serves the in-process path). Only {@code engine} depends on it.
  */
 @NullMarked
 package io.github.junitxdist.coordinator;

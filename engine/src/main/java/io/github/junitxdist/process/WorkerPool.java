@@ -99,6 +99,29 @@ public final class WorkerPool implements Workers {
         }
     }
 
+    /**
+     * Stops the workers kept warm from earlier runs, so that the next run that attaches starts fresh ones (a replay
+     * must not meet what an earlier run left in a worker's static state). Does nothing while a run is attached.
+     */
+    public synchronized void discardIdle() {
+        if (current != null) {
+            return;
+        }
+        List<WorkerHandle> discarded = new ArrayList<>(idle);
+        discarded.addAll(starting);
+        idle.clear();
+        starting.clear();
+        for (WorkerHandle worker : discarded) {
+            boolean usable = worker.isUsable();
+            worker.release();
+            if (usable) {
+                worker.send(new Shutdown());
+            } else {
+                worker.process().kill();
+            }
+        }
+    }
+
     @Override
     public synchronized void detach() {
         current = null;

@@ -44,7 +44,8 @@ class AdaptiveWorkersTests {
 
     @Test
     void oneSelectedClassRunsOnAWorkerWhenTheNumberIsExplicit() {
-        Run run = run(Map.of("xdist.workers", "2"), selectClass(WhereAFixture.class));
+        // With the end-of-run summary off, a forked run says nothing of its own on stderr.
+        Run run = run(Map.of("xdist.workers", "2", "xdist.summary", "false"), selectClass(WhereAFixture.class));
 
         assertThat(run.workers()).singleElement().asString().matches("gw\\d");
         assertThat(run.stderr()).doesNotContain("junit-xdist:");
@@ -66,7 +67,8 @@ class AdaptiveWorkersTests {
     void aSuiteTheHistorySaysIsLongRunsOnWorkers() throws Exception {
         Files.writeString(history(), HEADER + "60000\t" + A + "\n60000\t" + B + "\n800\tworker start\n");
 
-        Run run = run(Map.of(), selectClass(WhereAFixture.class), selectClass(WhereBFixture.class));
+        Run run = run(
+                Map.of("xdist.summary", "false"), selectClass(WhereAFixture.class), selectClass(WhereBFixture.class));
 
         assertThat(run.workers())
                 .hasSize(2)

@@ -45,6 +45,7 @@ final class Replay {
         List<WorkUnit> order = order(plan, configuration, history, replay, value);
         String reason = "replaying the order of %s from %s: %d unit%s on one worker"
                 .formatted(replay.worker(), replay.file(), order.size(), order.size() == 1 ? "" : "s");
+        refusePartClasses(plan, configuration, order, replay, value);
         skipTheOthers(plan, configuration, order, listener, reason);
         System.err.println("junit-xdist: " + reason);
         reporting.begin(plan, order);
@@ -88,6 +89,44 @@ final class Replay {
             order.add(unit);
         }
         return order;
+    }
+
+    /**
+     * Refuses an order that holds some of a class's selected tests but not all (units of {@code xdist.dist=load} or
+     * {@code worksteal} cut classes): the others could not be reported skipped inside a class that runs, and a test
+     * must not go unreported.
+     */
+    private static void refusePartClasses(
+            ExecutionPlan plan,
+            XdistConfiguration configuration,
+            List<WorkUnit> order,
+            ReplayOrder replay,
+            String value) {
+        Set<String> replayed = new HashSet<>();
+        Set<TestDescriptor> kept = new HashSet<>();
+        for (WorkUnit unit : order) {
+            replayed.add(unit.uniqueId());
+            kept.addAll(plan.scope(unit).tops());
+        }
+        for (WorkUnit unit : plan.cut(configuration.distribution(), 1)) {
+            if (replayed.contains(unit.uniqueId())) {
+                continue;
+            }
+            for (TestDescriptor top : plan.scope(unit).tops()) {
+                if (kept.contains(top)) {
+                    throw new InvalidConfigurationException(("Invalid value '%s' for configuration parameter %s: the"
+                                    + " order of %s holds only some of the selected tests of %s; expected a replay of"
+                                    + " whole classes: select only the tests that order ran, or replay a run with"
+                                    + " %s=loadscope")
+                            .formatted(
+                                    value,
+                                    Constants.REPLAY_PROPERTY_NAME,
+                                    replay.worker(),
+                                    top.getDisplayName(),
+                                    Constants.DIST_PROPERTY_NAME));
+                }
+            }
+        }
     }
 
     /** Reports the top-level containers of the units not replayed skipped, those the replayed units share aside. */

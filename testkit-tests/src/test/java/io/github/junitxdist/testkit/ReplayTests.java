@@ -2,8 +2,10 @@ package io.github.junitxdist.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import io.github.junitxdist.testkit.fixtures.report.BystanderFixture;
+import io.github.junitxdist.testkit.fixtures.report.PartSerialFixture;
 import io.github.junitxdist.testkit.fixtures.report.PollutedFixture;
 import io.github.junitxdist.testkit.fixtures.report.PollutingFixture;
 import java.io.IOException;
@@ -144,6 +146,32 @@ class ReplayTests {
 
         assertRefused(
                 recorded.resolve("xdist-report.json") + "#gw7", "the report has no worker 'gw7', only [gw0, gw1]");
+    }
+
+    @Test
+    void anOrderHoldingOnlySomeOfAClasssSelectedTestsFailsTheRunRatherThanLeaveTheOthersUnreported()
+            throws IOException {
+        Path recorded = directory.resolve("recorded");
+        run(
+                Map.of("xdist.workers", "1", "xdist.dist", "load", "xdist.report.dir", recorded.toString()),
+                selectMethod(PartSerialFixture.class, "migrates"));
+        String value = recorded.resolve("xdist-report.json").toString();
+
+        EngineExecutionResults results =
+                run(Map.of("xdist.replay", value, "xdist.dist", "load"), selectClass(PartSerialFixture.class));
+
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        Throwable failure = results.containerEvents().failed().stream()
+                .map(event -> event.getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the run did not fail for xdist.replay=" + value));
+        assertThat(failure.getMessage())
+                .contains("'" + value + "'")
+                .contains("xdist.replay")
+                .contains("holds only some of the selected tests of " + PartSerialFixture.class.getSimpleName());
     }
 
     private void assertRefused(String value, String why) {

@@ -60,10 +60,18 @@ public final class Benchmark {
             out.printf("%s: copying and compiling %s%n", suite.id(), suite.module());
             projects.add(new ProjectRunner(suite, toolchain, out).run(options.repetitions()));
         }
+        List<PublishedResult> published = new ArrayList<>();
+        for (PublishedSuite suite : PublishedSuite.create(options.publishedSuites(), options.workers())) {
+            PublishedSuite run = options.quick() ? suite.narrowed() : suite;
+            out.printf("%s: resolving %s and extracting its tests jar%n", run.id(), run.title());
+            PublishedProject project = PublishedProject.prepare(run, toolchain);
+            published.add(new PublishedRunner(project, toolchain, out).run(options.repetitions(), options.quick()));
+        }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         String report =
                 new MarkdownReport(options, machine, engine, startup, processors, results, started, took).render()
-                        + ProjectReport.render(projects, processors);
+                        + ProjectReport.render(projects, processors)
+                        + PublishedReport.render(published, startup.junitJvmSeconds());
         out.println();
         out.println(report);
         Path local = toolchain.workDirectory().resolve("benchmark-report.md");
@@ -76,7 +84,8 @@ public final class Benchmark {
         boolean allCounted = results.stream()
                         .allMatch(r -> List.of(Contender.values()).stream()
                                 .allMatch(c -> r.samples(c).stream().allMatch(Sample::valid)))
-                && projects.stream().allMatch(ProjectResult::allCounted);
+                && projects.stream().allMatch(ProjectResult::allCounted)
+                && published.stream().allMatch(PublishedResult::allCounted);
         return allCounted ? 0 : 1;
     }
 }

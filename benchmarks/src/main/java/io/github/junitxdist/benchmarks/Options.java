@@ -11,7 +11,7 @@ import java.util.Locale;
  *   <li>{@code --quick}: suites scaled to a quarter of their duration, one repetition (a smoke test);
  *   <li>{@code --reps=N}: repetitions per contender (default 3, or 1 with {@code --quick}); the median is reported;
  *   <li>{@code --suites=S1,S3}: the suites to run (default all: S1, S2, S3, S4, S5, E1; the real project suite SB
- *       runs only when named);
+ *       and the published suites L3 and C4 run only when named);
  *   <li>{@code --workers=N}: W for every suite (default 4 for S1 and S4, 2 for the others).
  * </ul>
  *
@@ -50,6 +50,11 @@ record Options(boolean quick, int repetitions, List<String> suites, int workers,
         return suites.stream().filter(ALL_SUITES::contains).toList();
     }
 
+    /** The {@link PublishedSuite published suites} among {@link #suites()}, in order. */
+    List<String> publishedSuites() {
+        return suites.stream().filter(PublishedSuite.IDS::contains).toList();
+    }
+
     /** The {@link ProjectSuite real project suites} among {@link #suites()}, in order. */
     List<String> projectSuites() {
         return suites.stream().filter(ProjectSuite.IDS::contains).toList();
@@ -77,7 +82,9 @@ record Options(boolean quick, int repetitions, List<String> suites, int workers,
         List<String> ids = new ArrayList<>();
         for (String id : argument.substring("--suites=".length()).split(",", -1)) {
             String normalized = id.trim().toUpperCase(Locale.ROOT);
-            if (!ALL_SUITES.contains(normalized) && !ProjectSuite.IDS.contains(normalized)) {
+            if (!ALL_SUITES.contains(normalized)
+                    && !ProjectSuite.IDS.contains(normalized)
+                    && !PublishedSuite.IDS.contains(normalized)) {
                 throw usage("unknown suite '" + id + "' in '" + argument + "'");
             }
             ids.add(normalized);
@@ -87,6 +94,7 @@ record Options(boolean quick, int repetitions, List<String> suites, int workers,
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(problem + "; allowed: --quick, --reps=N, --suites= with any of "
-                + String.join(",", ALL_SUITES) + "," + String.join(",", ProjectSuite.IDS) + ", --workers=N");
+                + String.join(",", ALL_SUITES) + "," + String.join(",", ProjectSuite.IDS) + ","
+                + String.join(",", PublishedSuite.IDS) + ", --workers=N");
     }
 }

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  * @param description the target, in words
  * @param measured the measured value, if the benchmark has one
  * @param limit the largest value that meets the target
- * @param unit {@code s} for seconds, {@code x} for a ratio
+ * @param unit {@code s} for seconds, {@code x} for a ratio, {@code n} for a count
  */
 record Target(String suite, String description, OptionalDouble measured, double limit, String unit) {
 
@@ -35,6 +35,9 @@ record Target(String suite, String description, OptionalDouble measured, double 
     }
 
     private String format(double value) {
+        if (unit.equals("n")) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
         return unit.equals("x")
                 ? String.format(Locale.ROOT, "%.2f x", value)
                 : String.format(Locale.ROOT, "%.2f s", value);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one child process and measures its wall time, from just before it is started to its exit, with
@@ -37,6 +38,26 @@ final class TimedProcess {
     /** Runs {@code command} in {@code directory}; a process that outlives {@code limit} is killed and fails. */
     static Result run(List<String> command, Path directory, Map<String, String> environment, Path log, Duration limit)
             throws IOException, InterruptedException {
+        return measured(command, directory, environment, log, limit, false).result();
+    }
+
+    /**
+     * A run and, if {@code sampleCpu}, where its CPU time went ({@link ProcessCpu}).
+     *
+     * @param result the run
+     * @param cpu its CPU breakdown, or {@code null} if not sampled
+     */
+    record Measured(Result result, ProcessCpu.@Nullable Breakdown cpu) {}
+
+    /** As {@link #run}, sampling the CPU of the process and its descendants if {@code sampleCpu}. */
+    static Measured measured(
+            List<String> command,
+            Path directory,
+            Map<String, String> environment,
+            Path log,
+            Duration limit,
+            boolean sampleCpu)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
@@ -47,13 +68,18 @@ final class TimedProcess {
         long launchEpochMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         Process process = builder.start();
+        ProcessCpu cpu = sampleCpu ? ProcessCpu.start(process.pid()) : null;
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
+            if (cpu != null) {
+                cpu.stop();
+            }
             throw new IllegalStateException(
                     "Timed out after " + limit + ": " + String.join(" ", command) + "; see " + log);
         }
         long wall = System.nanoTime() - start;
-        return new Result(launchEpochMillis, wall, process.exitValue(), log);
+        return new Measured(
+                new Result(launchEpochMillis, wall, process.exitValue(), log), cpu == null ? null : cpu.stop());
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One way of running a {@link PublishedSuite}: through the ConsoleLauncher on the extracted test classes, or as a
@@ -28,12 +29,12 @@ enum PublishedContender {
             true),
     SUREFIRE_FORKS(
             "Surefire, forkCount=W reuseForks=true",
-            "`mvn surefire:test -DforkCount=W -DreuseForks=true -Dsurefire.excludeJUnit5Engines=xdist`",
+            "`mvn surefire:test -Dtest=<the selection> -DforkCount=W -DreuseForks=true -Dsurefire.excludeJUnit5Engines=xdist`",
             true,
             false),
     XDIST_SUREFIRE(
             "junit-xdist via Surefire, W workers, warm",
-            "`XDIST_WORKERS=W mvn surefire:test` (one Surefire fork), `.xdist/` of an earlier run",
+            "`XDIST_WORKERS=W mvn surefire:test -Dtest=<the selection>` (one Surefire fork), `.xdist/` of an earlier run",
             true,
             true);
 
@@ -66,6 +67,21 @@ enum PublishedContender {
     /** Whether the run needs the duration history of an earlier run in place. */
     boolean warm() {
         return warm;
+    }
+
+    /**
+     * The {@link ProcessCpu} role of the JVM that launches the tests and relays them: the ConsoleLauncher, or the one
+     * Surefire fork junit-xdist runs in; none when Surefire's own forks run the tests.
+     */
+    @Nullable
+    String launcherRole() {
+        return this == SUREFIRE_FORKS ? null : maven ? "fork" : "launcher";
+    }
+
+    /** The {@link ProcessCpu} role of the JVMs that run the tests beside the launcher: workers, or Surefire's forks. */
+    @Nullable
+    String workerRole() {
+        return this == SUREFIRE_FORKS ? "fork" : xdist() ? "worker" : null;
     }
 
     /** Whether junit-xdist runs the tests. */

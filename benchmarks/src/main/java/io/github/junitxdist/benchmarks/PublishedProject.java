@@ -1,10 +1,12 @@
 package io.github.junitxdist.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,7 @@ record PublishedProject(PublishedSuite suite, Path directory, Path testClasses, 
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("pom.xml"), pom(suite, toolchain));
         Path classpathFile = directory.resolve("classpath.txt");
-        List<String> resolve = new java.util.ArrayList<>(toolchain.maven());
+        List<String> resolve = new ArrayList<>(toolchain.maven());
         resolve.addAll(List.of(
                 "dependency:build-classpath",
                 "-Dmdep.outputFile=" + classpathFile,
@@ -62,7 +64,7 @@ record PublishedProject(PublishedSuite suite, Path directory, Path testClasses, 
         Path testClasses = directory.resolve("test-classes");
         extract(testsJar, testClasses, directory.resolve("src/test/resources"));
         String classpath = testClasses
-                + java.io.File.pathSeparator
+                + File.pathSeparator
                 + Files.readString(classpathFile).trim();
         return new PublishedProject(suite, directory, testClasses, classpath);
     }

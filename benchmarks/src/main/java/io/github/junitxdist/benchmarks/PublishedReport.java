@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The markdown section of the published suites: per suite, each contender's wall time, tests, failures new against the
@@ -47,9 +48,10 @@ final class PublishedReport {
     static List<Target> targets(PublishedResult result, double jvmStartSeconds) {
         String id = result.suite().id();
         OptionalDouble warm = result.medianWall(PublishedContender.XDIST_WARM);
-        OptionalDouble bound = result.median(
-                PublishedContender.XDIST_WARM,
-                s -> s.lowerBoundSeconds() == null ? Double.NaN : s.lowerBoundSeconds() + jvmStartSeconds);
+        OptionalDouble measured = lowerBound(result);
+        OptionalDouble bound = measured.isPresent()
+                ? OptionalDouble.of(measured.getAsDouble() + jvmStartSeconds)
+                : OptionalDouble.empty();
         return List.of(
                 new Target(
                         id,
@@ -110,8 +112,6 @@ final class PublishedReport {
                         + " CPU | workers or forks CPU | JIT CPU | junit-xdist warm / this |\n")
                 .append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PublishedContender contender : PublishedContender.values()) {
-            String launcherRole = contender.maven() ? "fork" : "launcher";
-            String workerRole = contender == PublishedContender.SUREFIRE_FORKS ? "fork" : "worker";
             List<PublishedResult.PublishedSample> samples = result.samples(contender);
             out.append("| ")
                     .append(contender.label())
@@ -135,17 +135,9 @@ final class PublishedReport {
                     .append(" | ")
                     .append(format(cpu(result, contender), "%.1f s"))
                     .append(" | ")
-                    .append(format(
-                            contender == PublishedContender.SUREFIRE_FORKS
-                                    ? OptionalDouble.empty()
-                                    : result.median(contender, s -> role(s, launcherRole)),
-                            "%.1f s"))
+                    .append(format(roleCpu(result, contender, contender.launcherRole()), "%.1f s"))
                     .append(" | ")
-                    .append(format(
-                            contender == PublishedContender.SUREFIRE_FORKS || contender.xdist()
-                                    ? result.median(contender, s -> role(s, workerRole))
-                                    : OptionalDouble.empty(),
-                            "%.1f s"))
+                    .append(format(roleCpu(result, contender, contender.workerRole()), "%.1f s"))
                     .append(" | ")
                     .append(format(
                             result.median(
@@ -159,8 +151,7 @@ final class PublishedReport {
                             "%.2f"))
                     .append(" |\n");
         }
-        OptionalDouble bound = result.median(
-                PublishedContender.XDIST_WARM, s -> s.lowerBoundSeconds() == null ? Double.NaN : s.lowerBoundSeconds());
+        OptionalDouble bound = lowerBound(result);
         out.append('\n')
                 .append(String.format(
                         Locale.ROOT,
@@ -182,9 +173,21 @@ final class PublishedReport {
         MarkdownReport.targetTable(out, targets(result, jvmStartSeconds));
     }
 
-    private static double role(PublishedResult.PublishedSample sample, String role) {
-        ProcessCpu.Breakdown cpu = sample.cpu();
-        return cpu == null || cpu.count(role) == 0 ? Double.NaN : cpu.seconds(role);
+    /** The median CPU of the contender's processes with this role; none without a role or such processes. */
+    private static OptionalDouble roleCpu(PublishedResult result, PublishedContender contender, @Nullable String role) {
+        if (role == null) {
+            return OptionalDouble.empty();
+        }
+        return result.median(contender, s -> {
+            ProcessCpu.Breakdown cpu = s.cpu();
+            return cpu == null || cpu.count(role) == 0 ? Double.NaN : cpu.seconds(role);
+        });
+    }
+
+    /** junit-xdist warm's median lower bound, from its own report. */
+    private static OptionalDouble lowerBound(PublishedResult result) {
+        return result.median(
+                PublishedContender.XDIST_WARM, s -> s.lowerBoundSeconds() == null ? Double.NaN : s.lowerBoundSeconds());
     }
 
     private static String newFailures(PublishedResult result, PublishedContender contender) {

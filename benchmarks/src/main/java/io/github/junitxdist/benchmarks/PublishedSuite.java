@@ -2,6 +2,8 @@ package io.github.junitxdist.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A published project's own test suite, run from its {@code tests} jar as its developers run it: the test classes
@@ -19,8 +21,8 @@ import java.util.List;
  * @param jvmOptions the JVM options of the project's Surefire configuration
  * @param include the class names its Surefire configuration runs, as a regular expression
  * @param exclude the class names its Surefire configuration leaves out, as a regular expression
- * @param surefireIncludes the same as {@code include}, as Surefire patterns
- * @param surefireExcludes the same as {@code exclude}, as Surefire patterns
+ * @param surefireIncludes the same as {@code include}, as Surefire {@code -Dtest} patterns
+ * @param surefireExcludes the same as {@code exclude}, as Surefire {@code -Dtest} patterns (without the {@code !})
  * @param workers W of the parallel contenders
  */
 record PublishedSuite(
@@ -42,10 +44,9 @@ record PublishedSuite(
      * 3.6.0 ran no test of the scanned tests jar when the same patterns were its {@code <includes>}.
      */
     String surefireTest() {
-        List<String> patterns = new ArrayList<>();
-        surefireIncludes.forEach(p -> patterns.add(p.replaceFirst("\\.class$", "")));
-        surefireExcludes.forEach(p -> patterns.add("!" + p.replaceFirst("\\.class$", "")));
-        return String.join(",", patterns);
+        return Stream.concat(
+                        surefireIncludes.stream(), surefireExcludes.stream().map(p -> "!" + p))
+                .collect(Collectors.joining(","));
     }
 
     /** The ids of the published suites, which {@code --suites} accepts; they run only when named. */
@@ -94,7 +95,7 @@ record PublishedSuite(
                                             "--add-opens=java.base/java.time.chrono=ALL-UNNAMED"),
                                     ".*Test",
                                     ".*\\$.*",
-                                    List.of("**/*Test.class"),
+                                    List.of("**/*Test"),
                                     List.of("**/*$*"),
                                     w);
                         case "C4" ->
@@ -118,8 +119,8 @@ record PublishedSuite(
                                     List.of(),
                                     ".*Test",
                                     ".*\\$.*|.*\\.Abstract[^.]*|.*\\.BulkTest|.*\\.TestUtils",
-                                    List.of("**/*Test.class"),
-                                    List.of("**/*$*", "**/TestUtils.class", "**/Abstract*.class", "**/BulkTest.class"),
+                                    List.of("**/*Test"),
+                                    List.of("**/*$*", "**/TestUtils", "**/Abstract*", "**/BulkTest"),
                                     w);
                         default -> throw new IllegalArgumentException("unknown published suite " + id);
                     });
@@ -151,7 +152,7 @@ record PublishedSuite(
                 jvmOptions,
                 ".*\\.[A-C][^.]*Test",
                 exclude,
-                List.of("**/A*Test.class", "**/B*Test.class", "**/C*Test.class"),
+                List.of("**/A*Test", "**/B*Test", "**/C*Test"),
                 surefireExcludes,
                 workers);
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.w3c.dom.Element;
@@ -37,6 +38,10 @@ import org.w3c.dom.NodeList;
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only
 class MaxFailTests {
 
+    /** A history of its own: the order below is the one without history, not what earlier tests left behind. */
+    @TempDir
+    Path history;
+
     private static final List<Class<?>> CLASSES =
             List.of(MostTestsOneFailingFixture.class, TwoPassingTestsFixture.class, OnePassingTestFixture.class);
 
@@ -49,6 +54,8 @@ class MaxFailTests {
                         selectClass(OnePassingTestFixture.class))
                 .configurationParameter("xdist.workers", "1")
                 .configurationParameter("xdist.maxfail", "1")
+                .configurationParameter(
+                        "xdist.durations.file", history.resolve("durations").toString())
                 .execute();
 
         Outcomes outcomes = Outcomes.of(results).assertEveryTestReportedOnce();
@@ -76,6 +83,8 @@ class MaxFailTests {
                 .configurationParameter("xdist.workers", "2")
                 .configurationParameter("xdist.dist", "load")
                 .configurationParameter("xdist.maxfail", "1")
+                .configurationParameter(
+                        "xdist.durations.file", history.resolve("durations").toString())
                 .execute();
 
         Outcomes.of(results).assertEveryTestReportedOnce();

@@ -112,8 +112,15 @@ public final class ExecutionPlan {
         return found.items();
     }
 
-    /** Cuts the units for the given mode and number of workers; call once. */
+    /**
+     * Cuts the units for the given mode and number of workers. A later cut replaces an earlier one: {@link #scope},
+     * {@link #request} and {@link #holders} answer for the latest (under {@code load} the units depend on the number of
+     * workers, which {@code xdist.workers=auto} may lower after a first cut).
+     */
     public List<WorkUnit> cut(Distribution distribution, int workers) {
+        scopes.clear();
+        requests.clear();
+        holders.clear();
         List<WorkUnit> units = distribution.cut(found.items(), workers);
         Map<String, Map<String, String>> itemOfIdByTop = new HashMap<>();
         for (WorkUnit unit : units) {

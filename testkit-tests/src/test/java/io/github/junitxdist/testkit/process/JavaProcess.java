@@ -26,6 +26,16 @@ public final class JavaProcess {
         return java;
     }
 
+    /**
+     * A JVM whose class path, main class and options all come from an options file: {@code java @file}, as Gradle
+     * starts its test workers.
+     */
+    public static JavaProcess argumentFile(Path file) {
+        JavaProcess java = new JavaProcess();
+        java.target.add("@" + file);
+        return java;
+    }
+
     /** A JVM running {@code java -jar jar}. */
     public static JavaProcess jar(Path jar) {
         JavaProcess java = new JavaProcess();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A reproduction of how a fork of Gradle's {@code test} task (with {@code useJUnitPlatform()}) runs the JUnit Platform,
- * not a Gradle build: {@code java @options-file} with the test runtime classpath in the file, Gradle's own classes in a
+ * not a Gradle build: {@code java @options-file <main class>} with the test runtime classpath in the file, Gradle's own classes in a
  * class loader of their own ({@link GradleWorkerShape}), the fork's test classes loaded through the application class
  * loader and run with one {@code Launcher.execute} ({@link GradleTestClassProcessorShape}). With the engine on the test
  * runtime classpath and nothing configured, junit-xdist takes every test over and runs it on a worker JVM.
@@ -35,12 +35,11 @@ class GradleWorkerShapeTests {
         Path dir = TestPaths.freshDirectory("process-it", "gradle-worker-shape");
         Path implementation = gradleImplementationClasses(dir.resolve("gradle-implementation"));
         Path options = dir.resolve("gradle-worker-classpath.txt");
+        // As Gradle writes it (gradle-worker-classpath*.txt): the class path only; the main class follows on the
+        // command line.
         Files.write(
                 options,
-                List.of(
-                        "-cp",
-                        quoted(TestPaths.joinPaths(TestPaths.launcherClasspath())),
-                        GradleWorkerShape.class.getName()),
+                List.of("-cp", quoted(TestPaths.joinPaths(TestPaths.launcherClasspath()))),
                 StandardCharsets.UTF_8);
         Path testClasses = dir.resolve("test-classes.txt");
         Files.write(
@@ -50,7 +49,7 @@ class GradleWorkerShapeTests {
         Path records = Files.createDirectories(dir.resolve("records"));
         Path results = dir.resolve("results.txt");
 
-        JavaProcess java = JavaProcess.argumentFile(options)
+        JavaProcess java = JavaProcess.optionsFile(options, GradleWorkerShape.class.getName())
                 .systemProperty(RecordingExtension.RECORDS_DIR, records)
                 .systemProperty("xdist.workers", 2)
                 .arguments(implementation.toString(), testClasses.toString(), results.toString());

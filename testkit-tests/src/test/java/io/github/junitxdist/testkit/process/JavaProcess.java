@@ -27,12 +27,12 @@ public final class JavaProcess {
     }
 
     /**
-     * A JVM whose class path, main class and options all come from an options file: {@code java @file}, as Gradle
-     * starts its test workers.
+     * A JVM running {@code mainClass} with its class path from an options file: {@code java @file mainClass}, the file
+     * holding {@code -cp <class path>}, as Gradle starts its test workers.
      */
-    public static JavaProcess argumentFile(Path file) {
+    public static JavaProcess optionsFile(Path file, String mainClass) {
         JavaProcess java = new JavaProcess();
-        java.target.add("@" + file);
+        java.target.addAll(List.of("@" + file, mainClass));
         return java;
     }
 

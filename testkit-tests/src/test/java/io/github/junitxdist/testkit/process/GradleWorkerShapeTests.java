@@ -20,10 +20,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A reproduction of how a fork of Gradle's {@code test} task (with {@code useJUnitPlatform()}) runs the JUnit Platform,
- * not a Gradle build: {@code java @options-file <main class>} with the test runtime classpath in the file, Gradle's own classes in a
- * class loader of their own ({@link GradleWorkerShape}), the fork's test classes loaded through the application class
- * loader and run with one {@code Launcher.execute} ({@link GradleTestClassProcessorShape}). With the engine on the test
- * runtime classpath and nothing configured, junit-xdist takes every test over and runs it on a worker JVM.
+ * not a Gradle build: {@code java @options-file <main class>} with the test runtime classpath in the file, Gradle's own
+ * classes in a class loader of their own ({@link GradleWorkerShape}), the fork's test classes loaded through the
+ * application class loader and run with one {@code Launcher.execute} ({@link GradleTestClassProcessorShape}). With the
+ * engine on the test runtime classpath and nothing configured, junit-xdist takes every test over and runs it on a
+ * worker JVM.
  */
 @ExtendWith(ProcessOutputOnFailure.class)
 class GradleWorkerShapeTests {

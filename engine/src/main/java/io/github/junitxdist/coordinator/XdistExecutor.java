@@ -15,6 +15,8 @@ import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.relay.RelayListener;
 import io.github.junitxdist.scheduling.Affinity;
 import io.github.junitxdist.scheduling.Costs;
+import io.github.junitxdist.scheduling.Distribution;
+import io.github.junitxdist.scheduling.LongPoles;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import io.github.junitxdist.scheduling.WorkerCount;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -120,6 +123,14 @@ public final class XdistExecutor {
             }
             workers = count.workers();
         }
+        String cut = "";
+        Set<String> poles = longPoles(parameters, plan, configuration, units, history, workers);
+        if (!poles.isEmpty()) {
+            units = Costs.estimate(plan.cut(configuration.distribution(), workers, poles), history.earlierMillis());
+            cut = poles.stream()
+                    .map(XdistExecutor::simpleName)
+                    .collect(Collectors.joining(", ", "; long pole cut into parts: ", ""));
+        }
         int useful = workers == 0 ? 1 : Scheduler.usefulWorkers(units, workers);
         Affinity affinity = useful > 1 ? fixtureAffinity(plan, units, history) : Affinity.NONE;
         Scheduler scheduler = configuration.distribution().scheduler(units, useful, affinity);
@@ -145,7 +156,8 @@ public final class XdistExecutor {
                         reporting);
                 reporting.end(
                         useful,
-                        configuration.adaptive() ? reason : RunReporting.explicit(workers, useful, units.size()));
+                        (configuration.adaptive() ? reason : RunReporting.explicit(workers, useful, units.size()))
+                                + cut);
                 history.recordForkedRun(
                         millisSince(start),
                         classes(units),
@@ -225,8 +237,37 @@ public final class XdistExecutor {
 
     /** Whether the history knows any of the units, so that their costs are milliseconds, not test counts. */
     private static boolean knowsDurations(List<WorkUnit> units, DurationHistory history) {
-        Map<String, Long> earlier = history.earlierMillis();
-        return units.stream().anyMatch(unit -> earlier.containsKey(unit.uniqueId()));
+        return Costs.knowsAny(units, history.earlierMillis());
+    }
+
+    /**
+     * The classes that {@code loadscope} cuts into parts because each would keep one worker busy after the others
+     * finished ({@link LongPoles}); none without durations, under another mode or with {@code xdist.split=false}.
+     */
+    private static Set<String> longPoles(
+            ConfigurationParameters parameters,
+            ExecutionPlan plan,
+            XdistConfiguration configuration,
+            List<WorkUnit> units,
+            DurationHistory history,
+            int workers) {
+        if (!configuration.split()
+                || configuration.distribution() != Distribution.LOADSCOPE
+                || workers < 2
+                || !knowsDurations(units, history)) {
+            return Set.of();
+        }
+        boolean perClassByDefault = parameters
+                .get("junit.jupiter.testinstance.lifecycle.default")
+                .map(value -> value.strip().equalsIgnoreCase("per_class"))
+                .orElse(false);
+        return LongPoles.find(units, workers, id -> plan.mayCut(id, perClassByDefault));
+    }
+
+    /** A class's simple name from its unique id, for the console. */
+    private static String simpleName(String uniqueId) {
+        int start = Math.max(uniqueId.lastIndexOf('.'), uniqueId.lastIndexOf(':')) + 1;
+        return uniqueId.substring(start, uniqueId.length() - 1);
     }
 
     /** Running in the calling JVM is news to a user who expected workers: say so; otherwise log it. */

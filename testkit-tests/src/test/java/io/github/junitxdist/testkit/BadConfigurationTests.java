@@ -23,6 +23,7 @@ class BadConfigurationTests {
                 "xdist.workers | 2.5   | configuration parameter xdist.workers | a positive integer, 'auto'",
                 "xdist.jvmArgs | '-Da=\"b' | configuration parameter xdist.jvmArgs | unclosed",
                 "xdist.dist    | loadfile | configuration parameter xdist.dist | one of loadscope, load, loadgroup, worksteal, no",
+                "xdist.split   | maybe | configuration parameter xdist.split | true or false",
             })
     void failsTheRunWithoutRunningAnyTest(String key, String value, String names, String allowed) {
         EngineExecutionResults results = EngineTestKit.engine("xdist")

@@ -9,6 +9,8 @@ import static io.github.junitxdist.api.Constants.MAX_FAIL_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_WORKER_RESTART_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.REPLAY_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.REPORT_DIR_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.SHARD_ENVIRONMENT_VARIABLE;
+import static io.github.junitxdist.api.Constants.SHARD_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.SUMMARY_DEFAULT;
 import static io.github.junitxdist.api.Constants.SUMMARY_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.TIMEOUT_PROPERTY_NAME;
@@ -19,6 +21,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.api.InvalidConfigurationException;
 import io.github.junitxdist.scheduling.Distribution;
+import io.github.junitxdist.scheduling.Shard;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,6 +47,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param summary whether a forked run prints its summary at its end
  * @param reportDir where a forked run writes its report, if set; else a default (see {@code ReportFiles})
  * @param replay the value of {@code xdist.replay}, if set: an earlier run's report and worker, read at execution
+ * @param shard the shard of the suite this run keeps ({@code xdist.shard} or {@code XDIST_SHARD}), if set
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
@@ -58,7 +62,8 @@ public record XdistConfiguration(
         Path durationsFile,
         boolean summary,
         Optional<Path> reportDir,
-        Optional<String> replay) {
+        Optional<String> replay,
+        Optional<Shard> shard) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
@@ -110,7 +115,40 @@ public record XdistConfiguration(
                 durationsFile,
                 summary,
                 reportDir,
-                parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()));
+                parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()),
+                shard(parameters, environment));
+    }
+
+    /** The shard from the environment variable, else the parameter; a blank value is no shard. */
+    private static Optional<Shard> shard(ConfigurationParameters parameters, Map<String, String> environment) {
+        String fromEnvironment = environment.get(SHARD_ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(parseShard("environment variable " + SHARD_ENVIRONMENT_VARIABLE, fromEnvironment));
+        }
+        return parameters
+                .get(SHARD_PROPERTY_NAME)
+                .filter(raw -> !raw.isBlank())
+                .map(raw -> parseShard("configuration parameter " + SHARD_PROPERTY_NAME, raw));
+    }
+
+    private static Shard parseShard(String source, String raw) {
+        String[] parts = raw.strip().split("/", -1);
+        if (parts.length == 2) {
+            try {
+                int index = Integer.parseInt(parts[0].strip());
+                int total = Integer.parseInt(parts[1].strip());
+                if (total >= 1 && index >= 1 && index <= total) {
+                    return new Shard(index, total);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw invalid(
+                source,
+                raw,
+                "i/n, the shard i of n to run, with n a positive integer and i from 1 to n (such as 2/4); shards"
+                        + " are numbered from 1");
     }
 
     private static boolean bool(ConfigurationParameters parameters, String key, String defaultValue) {

@@ -8,6 +8,7 @@ import io.github.junitxdist.discovery.ItemTraits;
 import io.github.junitxdist.discovery.SelectedClasses;
 import io.github.junitxdist.discovery.TestItems;
 import io.github.junitxdist.history.DurationHistory;
+import io.github.junitxdist.report.Summary;
 import io.github.junitxdist.scheduling.Costs;
 import io.github.junitxdist.scheduling.Distribution;
 import io.github.junitxdist.scheduling.Shard;
@@ -103,13 +104,9 @@ public record ShardSelection(Shard shard, List<String> kept, int classes, List<L
         List<String> work = new ArrayList<>();
         for (int i = 0; i < costs.size(); i++) {
             long cost = costs.get(i);
-            work.add("%d/%d %s"
-                    .formatted(
-                            i + 1,
-                            costs.size(),
-                            millis ? io.github.junitxdist.report.Summary.seconds(cost) : cost + " tests"));
+            work.add("%d/%d %s".formatted(i + 1, costs.size(), millis ? Summary.seconds(cost) : tests(cost)));
         }
-        return "junit-xdist: shard %s kept %d of %d classes%s; expected work of each shard%s: %s"
+        return "shard %s kept %d of %d classes%s; expected work of each shard%s: %s"
                 .formatted(
                         shard,
                         kept.size(),
@@ -117,5 +114,9 @@ public record ShardSelection(Shard shard, List<String> kept, int classes, List<L
                         kept.isEmpty() ? "" : ": " + names,
                         millis ? " (duration history)" : " (no duration history, by number of tests)",
                         String.join(", ", work));
+    }
+
+    private static String tests(long count) {
+        return count + (count == 1 ? " test" : " tests");
     }
 }

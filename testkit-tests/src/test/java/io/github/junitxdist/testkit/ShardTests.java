@@ -42,6 +42,8 @@ class ShardTests {
 
     private static final int SUITE_CLASSES = 11;
 
+    private static final String HEADER = "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id\n";
+
     private static final Pattern CLASS = Pattern.compile("\\[class:" + Pattern.quote(PACKAGE) + "\\.([A-Za-z]+)\\]");
 
     @TempDir
@@ -91,10 +93,50 @@ class ShardTests {
                 .contains("shard 2/2 kept " + second.classes().size() + " of 11 classes");
     }
 
-    private void assertShardsCoverTheSuite(String mode, int shards) throws IOException {
+    @Test
+    void withHistoryTheLongClassSharesItsShardWithLittleElse() throws IOException {
+        StringBuilder history = new StringBuilder(HEADER);
+        for (String name : List.of(
+                "ShardPlainOneFixture",
+                "ShardPlainTwoFixture",
+                "ShardNestedFixture",
+                "ShardParameterizedFixture",
+                "ShardSerialAFixture",
+                "ShardSerialBFixture",
+                "ShardGroupAFixture",
+                "ShardGroupBFixture",
+                "ShardWriterFixture",
+                "ShardReaderFixture")) {
+            history.append("1000\t[engine:xdist]/[class:")
+                    .append(PACKAGE)
+                    .append('.')
+                    .append(name)
+                    .append("]\n");
+        }
+        history.append("9000\t[engine:xdist]/[class:").append(PACKAGE).append(".ShardPlainThreeFixture]\n");
+
+        List<Run> runs = assertShardsCoverTheSuite("loadscope", 2, history.toString());
+
+        Run longOne = runs.stream()
+                .filter(run -> run.classes().contains("ShardPlainThreeFixture"))
+                .findFirst()
+                .orElseThrow();
+        // 9 s against ten classes of 1 s (three pairs that stay together, four alone): the long class goes first, to
+        // shard 1, the other shard takes the rest until it has as much, and the last class goes back to shard 1.
+        assertThat(longOne.classes()).hasSize(2);
+        assertThat(longOne.stderr())
+                .contains("shard 1/2 kept 2 of 11 classes")
+                .contains("expected work of each shard (duration history): 1/2 10.00 s, 2/2 9.00 s");
+    }
+
+    private List<Run> assertShardsCoverTheSuite(String mode, int shards) throws IOException {
+        return assertShardsCoverTheSuite(mode, shards, null);
+    }
+
+    private List<Run> assertShardsCoverTheSuite(String mode, int shards, String history) throws IOException {
         List<Run> runs = new ArrayList<>();
         for (int i = 1; i <= shards; i++) {
-            runs.add(run(mode, i + "/" + shards));
+            runs.add(run(mode, i + "/" + shards, history));
         }
         List<String> all = new ArrayList<>();
         Map<String, Integer> shardOfClass = new HashMap<>();
@@ -115,11 +157,22 @@ class ShardTests {
         assertThat(shardOfClass.get("ShardSerialAFixture")).isEqualTo(shardOfClass.get("ShardSerialBFixture"));
         assertThat(shardOfClass.get("ShardGroupAFixture")).isEqualTo(shardOfClass.get("ShardGroupBFixture"));
         assertThat(shardOfClass.get("ShardWriterFixture")).isEqualTo(shardOfClass.get("ShardReaderFixture"));
+        return runs;
     }
 
-    /** Runs the fixture suite, as one shard if given, with a duration history of its own (empty). */
     private Run run(String mode, String shard) throws IOException {
+        return run(mode, shard, null);
+    }
+
+    /**
+     * Runs the fixture suite, as one shard if given, with a duration history of its own: a copy of {@code history}, as
+     * every shard of a CI run starts from the same cached file, or none.
+     */
+    private Run run(String mode, String shard, String history) throws IOException {
         Path own = Files.createDirectories(directory.resolve("run" + runs++));
+        if (history != null) {
+            Files.writeString(own.resolve("durations"), history);
+        }
         var builder = EngineTestKit.engine("xdist")
                 .selectors(selectPackage(PACKAGE))
                 .configurationParameter(

@@ -31,6 +31,8 @@ class ShardPartitionTests {
             var split = ShardPartition.split(suite.items, suite.units, shards);
 
             long total = suite.units.stream().mapToLong(WorkUnit::cost).sum();
+            // In S1 every class is a block of its own, so the longest block is the longest unit; in S4 the serial
+            // classes (a third of the work) form one block, which no split can cut.
             long longestBlock = ShardPartition.blocks(suite.items, suite.units).stream()
                     .mapToLong(ShardPartition.Block::cost)
                     .max()

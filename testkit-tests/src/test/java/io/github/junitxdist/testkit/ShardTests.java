@@ -146,6 +146,10 @@ class ShardTests {
             assertThat(shard.skipped())
                     .as("nothing of the other shards is reported")
                     .isEmpty();
+            assertThat(shard.stderr())
+                    .as("the summary, or in the calling JVM the line alone")
+                    .contains((mode.equals("no") ? "junit-xdist: shard " : "  shard ") + (i + 1) + "/" + shards
+                            + " kept " + shard.classes().size() + " of " + SUITE_CLASSES + " classes");
             for (String name : shard.classes()) {
                 assertThat(shardOfClass.put(name, i))
                         .as(name + " in two shards")

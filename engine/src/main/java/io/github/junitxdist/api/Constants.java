@@ -136,6 +136,19 @@ public final class Constants {
     public static final String REPLAY_PROPERTY_NAME = "xdist.replay";
 
     /**
+     * Runs one shard of the suite, for splitting it over several machines: {@value}. Legal values: {@code i/n}, with
+     * {@code n} a positive integer and {@code i} from 1 to {@code n}. Unset by default: the whole suite runs. The
+     * top-level classes are split into {@code n} shards of about equal expected work (from the duration history, else
+     * from their number of tests), the same way on every machine given the same tests and history; {@code @Serial}
+     * classes, classes of one {@link XdistGroup @XdistGroup} name and classes sharing a {@code READ_WRITE} resource
+     * lock stay in one shard. The other classes are left out of the run, not reported.
+     */
+    public static final String SHARD_PROPERTY_NAME = "xdist.shard";
+
+    /** Environment variable that overrides {@value #SHARD_PROPERTY_NAME}, with the same legal values: {@value}. */
+    public static final String SHARD_ENVIRONMENT_VARIABLE = "XDIST_SHARD";
+
+    /**
      * System property naming the worker a test runs in: {@value}. {@code gw0}, {@code gw1}, ... numbered densely from 0;
      * {@value #IN_PROCESS_WORKER} when the tests run in the calling JVM.
      */

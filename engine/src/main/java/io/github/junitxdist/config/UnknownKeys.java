@@ -31,6 +31,7 @@ final class UnknownKeys {
             Constants.SUMMARY_PROPERTY_NAME,
             Constants.SPLIT_PROPERTY_NAME,
             Constants.REPORT_DIR_PROPERTY_NAME,
+            Constants.SHARD_PROPERTY_NAME,
             Constants.REPLAY_PROPERTY_NAME);
 
     /** Set in every worker as system properties, which are configuration parameters too; a typo where unset. */

@@ -9,6 +9,8 @@ import static io.github.junitxdist.api.Constants.MAX_FAIL_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_WORKER_RESTART_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.REPLAY_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.REPORT_DIR_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.SHARD_ENVIRONMENT_VARIABLE;
+import static io.github.junitxdist.api.Constants.SHARD_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.SPLIT_DEFAULT;
 import static io.github.junitxdist.api.Constants.SPLIT_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.SUMMARY_DEFAULT;
@@ -21,6 +23,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import io.github.junitxdist.api.InvalidConfigurationException;
 import io.github.junitxdist.scheduling.Distribution;
+import io.github.junitxdist.scheduling.Shard;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +50,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param split whether {@code loadscope} cuts a class that would be the run's long pole into parts
  * @param reportDir where a forked run writes its report, if set; else a default (see {@code ReportFiles})
  * @param replay the value of {@code xdist.replay}, if set: an earlier run's report and worker, read at execution
+ * @param shard the shard of the suite this run keeps ({@code xdist.shard} or {@code XDIST_SHARD}), if set
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
@@ -62,7 +66,8 @@ public record XdistConfiguration(
         boolean summary,
         boolean split,
         Optional<Path> reportDir,
-        Optional<String> replay) {
+        Optional<String> replay,
+        Optional<Shard> shard) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
@@ -116,7 +121,40 @@ public record XdistConfiguration(
                 summary,
                 split,
                 reportDir,
-                parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()));
+                parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()),
+                shard(parameters, environment));
+    }
+
+    /** The shard from the environment variable, else the parameter; a blank value is no shard. */
+    private static Optional<Shard> shard(ConfigurationParameters parameters, Map<String, String> environment) {
+        String fromEnvironment = environment.get(SHARD_ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Optional.of(parseShard("environment variable " + SHARD_ENVIRONMENT_VARIABLE, fromEnvironment));
+        }
+        return parameters
+                .get(SHARD_PROPERTY_NAME)
+                .filter(raw -> !raw.isBlank())
+                .map(raw -> parseShard("configuration parameter " + SHARD_PROPERTY_NAME, raw));
+    }
+
+    private static Shard parseShard(String source, String raw) {
+        String[] parts = raw.strip().split("/", -1);
+        if (parts.length == 2) {
+            try {
+                int index = Integer.parseInt(parts[0].strip());
+                int total = Integer.parseInt(parts[1].strip());
+                if (total >= 1 && index >= 1 && index <= total) {
+                    return new Shard(index, total);
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw invalid(
+                source,
+                raw,
+                "i/n, the shard i of n to run, with n a positive integer and i from 1 to n (such as 2/4); shards"
+                        + " are numbered from 1");
     }
 
     private static boolean bool(ConfigurationParameters parameters, String key, String defaultValue) {

@@ -30,10 +30,20 @@ final class RunReporting {
     private final ExecutionRequest request;
     private final XdistConfiguration configuration;
     private final RunRecord record = new RunRecord();
+    private final Optional<String> shard;
 
-    RunReporting(ExecutionRequest request, XdistConfiguration configuration) {
+    /** @param shard the line on what the shard kept, if the run is split by {@code xdist.shard} */
+    RunReporting(ExecutionRequest request, XdistConfiguration configuration, Optional<String> shard) {
         this.request = request;
         this.configuration = configuration;
+        this.shard = shard;
+    }
+
+    /** A run without a summary (in the calling JVM, or with nothing to run) tells what its shard kept on its own. */
+    void shardAlone() {
+        if (configuration.summary()) {
+            shard.ifPresent(line -> System.err.println("junit-xdist: " + line));
+        }
     }
 
     /** The launcher's listener, recording for the report. */
@@ -83,7 +93,7 @@ final class RunReporting {
         if (configuration.summary()) {
             String where = html.map(Path::toString).orElse("not written, see the warning above");
             PrintStream err = System.err;
-            Summary.lines(report, where).forEach(err::println);
+            Summary.lines(report, where, shard.orElse(null)).forEach(err::println);
             err.flush();
         }
     }

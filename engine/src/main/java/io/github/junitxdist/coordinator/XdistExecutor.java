@@ -72,8 +72,17 @@ public final class XdistExecutor {
 
     private XdistExecutor() {}
 
-    public static void execute(ExecutionRequest request, ExecutionPlan plan, XdistConfiguration configuration) {
-        var reporting = new RunReporting(request, configuration);
+    /**
+     * Runs the plan.
+     *
+     * @param shard what the shard kept, if the run is split by {@code xdist.shard}: told in the summary
+     */
+    public static void execute(
+            ExecutionRequest request,
+            ExecutionPlan plan,
+            XdistConfiguration configuration,
+            Optional<ShardSelection> shard) {
+        var reporting = new RunReporting(request, configuration, shard.map(ShardSelection::line));
         var listener = new RelayListener(reporting.listener());
         var root = request.getRootTestDescriptor();
         listener.executionStarted(root);
@@ -97,6 +106,7 @@ public final class XdistExecutor {
             RunReporting reporting)
             throws Exception {
         if (plan.items().isEmpty()) {
+            reporting.shardAlone();
             return;
         }
         var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
@@ -136,6 +146,7 @@ public final class XdistExecutor {
         Scheduler scheduler = configuration.distribution().scheduler(units, useful, affinity);
         try {
             if (workers == 0) {
+                reporting.shardAlone();
                 long start = System.nanoTime();
                 runInProcess(parameters, plan, scheduler, configuration, listener, cancellation, history, debugger);
                 history.recordCallingJvmRun(millisSince(start), classes(units));
@@ -345,8 +356,11 @@ public final class XdistExecutor {
     public static void prestart(TestDescriptor root, ItemTraits traits, XdistConfiguration configuration) {
         if (configuration.workers() == 0
                 || WorkerStarter.debuggerAttached()
-                || configuration.replay().isPresent()) {
-            return; // a replay's worker is started fresh, when it runs
+                || configuration.replay().isPresent()
+                || configuration.shard().isPresent()) {
+            // A replay's worker is started fresh, when it runs; a shard's workers are counted for the shard, known only
+            // once the Launcher's filters have run.
+            return;
         }
         List<WorkUnit> units =
                 configuration.distribution().cut(TestItems.of(root, traits).items(), configuration.workers());

@@ -2,11 +2,13 @@ package io.github.junitxdist.engine;
 
 import io.github.junitxdist.api.InvalidConfigurationException;
 import io.github.junitxdist.config.XdistConfiguration;
+import io.github.junitxdist.coordinator.ShardSelection;
 import io.github.junitxdist.discovery.ItemTraits;
 import io.github.junitxdist.plan.ExecutionPlan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.DiscoverySelector;
@@ -19,7 +21,9 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
  * what the Launcher's filters left of each unit.
  *
  * <p>The Launcher prunes top-down, so {@link #prune()} sees each unit's subtree before class templates move their
- * children out of sight; that is when the allowed ids are recorded.
+ * children out of sight; that is when the allowed ids are recorded. It is also after the Launcher's filters, so that is
+ * when a run split by {@code xdist.shard} drops the classes of the other shards: the split then balances what the
+ * filters left.
  *
  * <p>Used by the Launcher on the thread that discovers and then executes, one call after the other.
  */
@@ -30,6 +34,8 @@ final class XdistEngineDescriptor extends EngineDescriptor {
     private final @Nullable InvalidConfigurationException configurationError;
     private final Map<UniqueId, Set<String>> allowedIdsByUnit = new HashMap<>();
     private final ItemTraits traits = new ItemTraits();
+    private Optional<ShardSelection> shard = Optional.empty();
+    private boolean split;
 
     XdistEngineDescriptor(
             UniqueId uniqueId,
@@ -44,6 +50,11 @@ final class XdistEngineDescriptor extends EngineDescriptor {
 
     @Override
     public void prune() {
+        if (!split && configuration != null) {
+            // Once: splitting the kept classes again would drop more of them.
+            split = true;
+            shard = ShardSelection.keep(this, selectors, traits, configuration);
+        }
         for (TestDescriptor unit : getChildren()) {
             allowedIdsByUnit.put(unit.getUniqueId(), ExecutionPlan.subtreeIds(unit));
         }
@@ -59,6 +70,11 @@ final class XdistEngineDescriptor extends EngineDescriptor {
                     return allowed != null ? allowed : ExecutionPlan.subtreeIds(top);
                 },
                 traits);
+    }
+
+    /** What the shard kept, if the run is split by {@code xdist.shard}. */
+    Optional<ShardSelection> shard() {
+        return shard;
     }
 
     /** The scheduling traits of this tree's descriptors, found once for discovery and execution. */

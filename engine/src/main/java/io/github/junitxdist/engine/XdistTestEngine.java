@@ -123,6 +123,6 @@ public final class XdistTestEngine implements TestEngine {
             listener.executionFinished(root, TestExecutionResult.failed(e));
             return;
         }
-        XdistExecutor.execute(request, root.plan(), configuration);
+        XdistExecutor.execute(request, root.plan(), configuration, root.shard());
     }
 }

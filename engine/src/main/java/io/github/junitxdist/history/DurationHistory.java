@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
 
@@ -30,7 +31,8 @@ import org.apiguardian.api.API;
  * someone's notes, say) is never written, its mode never changed and no file is left beside it: the run goes on
  * without history, after one warning. Saving merges with what is in the file at that moment under a lock file beside
  * it and replaces the file atomically, so two runs that finish at once both keep their measurements and a reader never
- * sees half a file. Thread-safe.
+ * sees half a file. Each entry saved is stamped with the time of saving, so that {@link MergeHistories} can merge the
+ * histories of several machines newest first. Thread-safe.
  *
  * @since 0.1
  */
@@ -48,13 +50,15 @@ public final class DurationHistory {
     private final Map<String, Long> warm = new ConcurrentHashMap<>();
     private final Map<String, Long> first = new ConcurrentHashMap<>();
     private final Map<String, Long> tests = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
 
-    private DurationHistory(Path file, String key, boolean writable, Map<String, Long> earlier) {
+    private DurationHistory(Path file, String key, boolean writable, Map<String, Long> earlier, LongSupplier clock) {
         this.file = file;
         this.key = key;
         this.writable = writable;
         this.earlier = earlier;
         this.costs = WarmFigures.costs(earlier);
+        this.clock = clock;
     }
 
     /**
@@ -64,21 +68,26 @@ public final class DurationHistory {
      * @param key the configuration key that named the file, for the warnings
      */
     public static DurationHistory load(Path file, String key) {
+        return load(file, key, System::currentTimeMillis);
+    }
+
+    /** As {@link #load(Path, String)}, with the clock that stamps what {@link #save()} writes (milliseconds). */
+    static DurationHistory load(Path file, String key, LongSupplier clock) {
         Optional<String> notOurs = HistoryFile.notOurs(file);
         if (notOurs.isPresent()) {
             warnNotOurs(key, file, notOurs.get());
-            return new DurationHistory(file, key, false, Map.of());
+            return new DurationHistory(file, key, false, Map.of(), clock);
         }
         if (!Files.exists(file)) {
-            return new DurationHistory(file, key, true, Map.of());
+            return new DurationHistory(file, key, true, Map.of(), clock);
         }
         try {
-            return new DurationHistory(file, key, true, HistoryFile.read(file));
+            return new DurationHistory(file, key, true, HistoryFile.read(file), clock);
         } catch (IOException | RuntimeException e) {
             LOGGER.warning(() -> ("junit-xdist ignores its duration history %s (%s), which it cannot read (%s); units"
                             + " are ordered by their number of tests this time, and the file is replaced after the run")
                     .formatted(file, key, e));
-            return new DurationHistory(file, key, true, Map.of());
+            return new DurationHistory(file, key, true, Map.of(), clock);
         }
     }
 
@@ -246,7 +255,10 @@ public final class DurationHistory {
                     // a corrupt history is replaced by this run's measurements
                 }
             }
-            merged.putAll(thisRun());
+            Map<String, Long> thisRun = thisRun();
+            merged.putAll(thisRun);
+            long now = clock.getAsLong();
+            thisRun.keySet().forEach(entry -> merged.put(WarmFigures.STAMP_PREFIX + entry, now));
             HistoryFile.write(file, merged);
         }
     }

@@ -25,13 +25,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>The file has a header line and one {@code <milliseconds> TAB <unit unique id>} line per unit: what it took on a warm
  * worker. Besides: {@code first on a worker <unit unique id>} for what it took as the first unit of a fresh worker, and
  * the run's own entries {@code worker start}, {@code worker warm-up} and the forked runs' factor (see
- * {@link WarmFigures}). None of them is a unique id, so no unit has them. A file that exists,
+ * {@link WarmFigures}), and for every entry {@code measured at <entry>}, when it was saved (milliseconds since the
+ * epoch), by which {@link MergeHistories} keeps the newest figures. None of them is a unique id, so no unit has them. A file that exists,
  * is not empty and does not start with the header is someone else's, and is never written. Stateless.
  */
 final class HistoryFile {
 
     private static final String HEADER = "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id";
-    private static final int MAX_ENTRIES = 100_000;
+    private static final int MAX_ENTRIES = 200_000;
 
     private HistoryFile() {}
 

@@ -29,6 +29,12 @@ final class WarmFigures {
     /** Prefix of the entry that keeps what a unit took when it ran first on its worker. */
     static final String COLD_PREFIX = "first on a worker ";
 
+    /**
+     * Prefix of the entry that keeps when an entry was last measured: the wall-clock time, in milliseconds since the
+     * epoch, at which the run that measured it saved it. Merging histories keeps the newest figure of each entry by it.
+     */
+    static final String STAMP_PREFIX = "measured at ";
+
     /** The entry that keeps what a fresh worker's first unit takes beyond its warm figure. */
     static final String WARM_UP = "worker warm-up";
 
@@ -67,7 +73,7 @@ final class WarmFigures {
 
     /** Whether the entry is a unit's warm figure (not a first figure or one of the run's own entries). */
     static boolean isUnit(String key) {
-        return !key.startsWith(COLD_PREFIX) && !SPECIAL.contains(key);
+        return !key.startsWith(COLD_PREFIX) && !key.startsWith(STAMP_PREFIX) && !SPECIAL.contains(key);
     }
 
     /**

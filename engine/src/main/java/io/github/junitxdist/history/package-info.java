@@ -1,5 +1,6 @@
 /**
- * Duration history: how long each unit took in earlier runs, read before a run and merged back after it.
+ * Duration history: how long each unit took in earlier runs, read before a run and merged back after it; and
+ * {@link io.github.junitxdist.history.MergeHistories}, the command that merges the histories of several machines.
  *
  * <p>Depends on nothing else in junit-xdist.
  */

@@ -41,6 +41,14 @@ public final class Summary {
 
     /** The summary's lines; {@code reportPath} is where the HTML report went, if it was written. */
     public static List<String> lines(RunReport report, @Nullable String reportPath) {
+        return lines(report, reportPath, null);
+    }
+
+    /**
+     * The summary's lines, with a line on the shard before the one on the workers when the run is one shard of a
+     * split suite ({@code xdist.shard}).
+     */
+    public static List<String> lines(RunReport report, @Nullable String reportPath, @Nullable String shard) {
         Figures figures = report.figures();
         List<String> lines = new ArrayList<>();
         lines.add("junit-xdist: %s ran %s, %s in %s"
@@ -73,6 +81,9 @@ public final class Summary {
         for (Map.Entry<String, Long> unit : report.longest(LONGEST)) {
             lines.add(format("%s %8s  %s", label, seconds(unit.getValue()), unit.getKey()));
             label = " ".repeat(label.length());
+        }
+        if (shard != null) {
+            lines.add("  " + shard);
         }
         lines.add("  workers: " + report.reason().replaceFirst("^junit-xdist: ", ""));
         if (reportPath != null) {

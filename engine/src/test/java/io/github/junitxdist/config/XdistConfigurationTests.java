@@ -99,6 +99,37 @@ class XdistConfigurationTests {
         assertThat(UnknownKeys.nearest("xdist.timout")).isEqualTo("xdist.timeout");
     }
 
+    @Test
+    void readsTheShardFromTheParameterOrTheEnvironmentVariableWhichWins() {
+        assertThat(parse(Map.of(), Map.of()).shard()).isEmpty();
+        assertThat(parse(Map.of("xdist.shard", " 2/3 "), Map.of()).shard())
+                .contains(new io.github.junitxdist.scheduling.Shard(2, 3));
+        assertThat(parse(Map.of("xdist.shard", "1/1"), Map.of()).shard())
+                .contains(new io.github.junitxdist.scheduling.Shard(1, 1));
+        assertThat(parse(Map.of("xdist.shard", "2/3"), Map.of("XDIST_SHARD", "4/5"))
+                        .shard())
+                .contains(new io.github.junitxdist.scheduling.Shard(4, 5));
+        assertThat(parse(Map.of("xdist.shard", "2/3"), Map.of("XDIST_SHARD", ""))
+                        .shard())
+                .contains(new io.github.junitxdist.scheduling.Shard(2, 3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0/3", "4/3", "1/0", "-1/2", "3", "a/b", "1/2/3", "/", "1/", "/2", "1.5/2", "1-2"})
+    void rejectsAShardOutOfRangeOrMalformedNamingTheSourceAndTheExpectedForm(String value) {
+        assertThatThrownBy(() -> parse(Map.of("xdist.shard", value), Map.of()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage(
+                        "Invalid value '%s' for configuration parameter xdist.shard: expected i/n, the shard i of n"
+                                + " to run, with n a positive integer and i from 1 to n (such as 2/4); shards are numbered"
+                                + " from 1",
+                        value);
+        assertThatThrownBy(() -> parse(Map.of(), Map.of("XDIST_SHARD", value)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith(
+                        "Invalid value '%s' for environment variable XDIST_SHARD: expected i/n".formatted(value));
+    }
+
     private static XdistConfiguration parse(Map<String, String> parameters, Map<String, String> environment) {
         return XdistConfiguration.from(new MapParameters(parameters), environment);
     }

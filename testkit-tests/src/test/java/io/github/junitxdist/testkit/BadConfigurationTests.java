@@ -24,6 +24,9 @@ class BadConfigurationTests {
                 "xdist.jvmArgs | '-Da=\"b' | configuration parameter xdist.jvmArgs | unclosed",
                 "xdist.dist    | loadfile | configuration parameter xdist.dist | one of loadscope, load, loadgroup, worksteal, no",
                 "xdist.split   | maybe | configuration parameter xdist.split | true or false",
+                "xdist.shard   | 4/3   | configuration parameter xdist.shard | i/n, the shard i of n to run",
+                "xdist.shard   | 0/2   | configuration parameter xdist.shard | i from 1 to n (such as 2/4)",
+                "xdist.shard   | 2     | configuration parameter xdist.shard | i/n, the shard i of n to run",
             })
     void failsTheRunWithoutRunningAnyTest(String key, String value, String names, String allowed) {
         EngineExecutionResults results = EngineTestKit.engine("xdist")

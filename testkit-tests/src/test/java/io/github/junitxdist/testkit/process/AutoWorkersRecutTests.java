@@ -17,36 +17,32 @@ import org.junit.jupiter.api.Test;
  */
 class AutoWorkersRecutTests {
 
+    private static final String HEADER = "# junit-xdist unit durations v1: milliseconds<TAB>unit unique id";
+    private static final String FIXTURES = "io.github.junitxdist.testkit.fixtures.process.";
+
     @Test
     void aLoadRunThatChoosesFewerWorkersThanProcessorsRunsEveryTestOnce() throws IOException {
         Path durations = ConsoleLauncherRun.named("recut-durations").directory().resolve("durations");
-
-        // First run: no history, so one worker per processor (4) and units cut for 4; it records their durations.
-        ConsoleLauncherRun.Result first = run("recut-first", durations);
-        assertThat(first.exitCode()).as("exit code of the run without history").isZero();
-        assertRanOnceEachInWorkers(first.records(), ConsoleLauncherTests.EXPECTED, first.launcherPid());
-
-        // Now two of those units take a minute and the rest nothing: two workers finish as soon as four would,
-        // so the second run takes two and cuts the units again, for two. What starting a worker costs is the default.
-        List<String> rewritten = new ArrayList<>();
+        // The units of a cut for 4 workers (one per processor): AlphaFixture has 3 tests, BetaFixture 4, GammaFixture
+        // 2. Two of them take a minute and the rest nothing: two workers finish as soon as four would, so the run
+        // takes two and cuts the units again, for two. What starting a worker costs is the default.
+        List<String> history = new ArrayList<>(List.of(HEADER));
         int units = 0;
-        for (String line : Files.readAllLines(durations)) {
-            String[] fields = line.split("\t", 2);
-            if (fields.length == 2 && fields[1].startsWith("[engine:xdist]/")) {
-                rewritten.add((units++ < 2 ? "60000" : "0") + "\t" + fields[1]);
-            } else if (line.startsWith("#")) {
-                rewritten.add(line); // the figures of whole runs go: they would steer the decision elsewhere
+        for (var fixture : List.of(List.of("AlphaFixture", 3), List.of("BetaFixture", 4), List.of("GammaFixture", 2))) {
+            int parts = (Integer) fixture.get(1);
+            for (int part = 1; part <= parts; part++) {
+                history.add((units++ < 2 ? "60000" : "0") + "\t[engine:xdist]/[class:" + FIXTURES + fixture.get(0)
+                        + "][" + part + "/" + parts + "]");
             }
         }
-        assertThat(units).as("units of the first run in its history").isEqualTo(9);
-        Files.write(durations, rewritten);
+        Files.write(durations, history);
 
-        ConsoleLauncherRun.Result second = run("recut-second", durations);
+        ConsoleLauncherRun.Result result = run("recut", durations);
 
-        assertThat(second.exitCode()).as("exit code of the run with history").isZero();
-        assertThat(second.output()).contains("workers: 2 workers for 3 classes");
-        assertRanOnceEachInWorkers(second.records(), ConsoleLauncherTests.EXPECTED, second.launcherPid());
-        assertThat(second.report().testCases()).as("tests in the XML report").hasSize(9);
+        assertThat(result.exitCode()).as("exit code").isZero();
+        assertThat(result.output()).contains("workers: 2 workers for 3 classes");
+        assertRanOnceEachInWorkers(result.records(), ConsoleLauncherTests.EXPECTED, result.launcherPid());
+        assertThat(result.report().testCases()).as("tests in the XML report").hasSize(9);
     }
 
     private static ConsoleLauncherRun.Result run(String name, Path durations) {

@@ -75,6 +75,19 @@ final class Replay {
         List<WorkUnit> order = new ArrayList<>();
         for (String id : replay.units()) {
             WorkUnit unit = byId.get(id);
+            int part = id.indexOf("][");
+            if (unit == null && part > 0 && byId.containsKey(id.substring(0, part + 1))) {
+                throw new InvalidConfigurationException(("Invalid value '%s' for configuration parameter %s: unit %s of"
+                                + " %s is a part of a class that run cut for several workers; expected a replay of"
+                                + " whole classes: replay a run with %s=false (and %s=loadscope)")
+                        .formatted(
+                                value,
+                                Constants.REPLAY_PROPERTY_NAME,
+                                id,
+                                replay.worker(),
+                                Constants.SPLIT_PROPERTY_NAME,
+                                Constants.DIST_PROPERTY_NAME));
+            }
             if (unit == null) {
                 throw new InvalidConfigurationException(
                         ("Invalid value '%s' for configuration parameter %s: unit %s of %s is not among the selected"
@@ -117,13 +130,14 @@ final class Replay {
                     throw new InvalidConfigurationException(("Invalid value '%s' for configuration parameter %s: the"
                                     + " order of %s holds only some of the selected tests of %s; expected a replay of"
                                     + " whole classes: select only the tests that order ran, or replay a run with"
-                                    + " %s=loadscope")
+                                    + " %s=loadscope and %s=false")
                             .formatted(
                                     value,
                                     Constants.REPLAY_PROPERTY_NAME,
                                     replay.worker(),
                                     top.getDisplayName(),
-                                    Constants.DIST_PROPERTY_NAME));
+                                    Constants.DIST_PROPERTY_NAME,
+                                    Constants.SPLIT_PROPERTY_NAME));
                 }
             }
         }

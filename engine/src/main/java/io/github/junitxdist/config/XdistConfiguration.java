@@ -4,6 +4,10 @@ import static io.github.junitxdist.api.Constants.DIST_DEFAULT;
 import static io.github.junitxdist.api.Constants.DIST_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.DURATIONS_FILE_DEFAULT;
 import static io.github.junitxdist.api.Constants.DURATIONS_FILE_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.ISOLATE_DEFAULT;
+import static io.github.junitxdist.api.Constants.ISOLATE_MAX_RUNS_DEFAULT;
+import static io.github.junitxdist.api.Constants.ISOLATE_MAX_RUNS_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.ISOLATE_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.JVM_ARGS_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_FAIL_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_WORKER_RESTART_PROPERTY_NAME;
@@ -44,6 +48,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param summary whether a forked run prints its summary at its end
  * @param reportDir where a forked run writes its report, if set; else a default (see {@code ReportFiles})
  * @param replay the value of {@code xdist.replay}, if set: an earlier run's report and worker, read at execution
+ * @param isolateFailures whether each test that failed in a forked run runs again alone after it ({@code
+ *     xdist.isolate=failures})
+ * @param isolateMaxRuns how many worker JVMs the isolation check of one failed test may run
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
@@ -58,7 +65,9 @@ public record XdistConfiguration(
         Path durationsFile,
         boolean summary,
         Optional<Path> reportDir,
-        Optional<String> replay) {
+        Optional<String> replay,
+        boolean isolateFailures,
+        int isolateMaxRuns) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
@@ -110,7 +119,22 @@ public record XdistConfiguration(
                 durationsFile,
                 summary,
                 reportDir,
-                parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()));
+                parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()),
+                isolate(parameters.get(ISOLATE_PROPERTY_NAME).orElse(ISOLATE_DEFAULT)),
+                integer(parameters, ISOLATE_MAX_RUNS_PROPERTY_NAME, 1, "a positive integer")
+                        .orElse(ISOLATE_MAX_RUNS_DEFAULT));
+    }
+
+    private static boolean isolate(String raw) {
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "off" -> false;
+            case "failures" -> true;
+            default ->
+                throw invalid(
+                        "configuration parameter " + ISOLATE_PROPERTY_NAME,
+                        raw,
+                        "off (the default) or failures (run each failed test again alone after the run)");
+        };
     }
 
     private static boolean bool(ConfigurationParameters parameters, String key, String defaultValue) {

@@ -64,6 +64,11 @@ final class RunReporting {
         record.begin(System.nanoTime(), recorded, unitOfId);
     }
 
+    /** The forked run's last unit ended: what follows (the isolation check) is not part of its time. */
+    void unitsEnded() {
+        record.ended(System.nanoTime());
+    }
+
     /**
      * The forked run ended: writes the report and prints the summary. Never throws.
      *

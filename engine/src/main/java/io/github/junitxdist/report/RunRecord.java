@@ -57,6 +57,18 @@ public final class RunRecord {
         }
     }
 
+    /**
+     * A test, or a container, that failed in the run.
+     *
+     * @param unit the id of the unit it belongs to
+     * @param worker the worker of the unit's run it failed in; null when that unit never started
+     */
+    public record FailedTest(
+            String uniqueId,
+            String displayName,
+            int unit,
+            @Nullable String worker) {}
+
     private long startNanos;
     private boolean begun;
     private long endNanos = -1;
@@ -66,6 +78,11 @@ public final class RunRecord {
     private final Map<Integer, Run> latest = new HashMap<>();
     private final Map<Integer, Run> notStarted = new HashMap<>();
     private final List<WorkerStart> starts = new ArrayList<>();
+    private final List<FailedTest> failedTests = new ArrayList<>();
+    /** Since when each worker that has work left waits for a unit blocked by a resource lock, by worker name. */
+    private final Map<String, Long> waitingSince = new HashMap<>();
+
+    private List<IsolationCheck> isolation = List.of();
 
     /**
      * Starts recording a forked run of these units.
@@ -91,6 +108,8 @@ public final class RunRecord {
     public synchronized void unitStarted(int unit, String worker, long nanos) {
         if (begun) {
             Run run = new Run(unit, worker, nanos);
+            Long waited = waitingSince.remove(worker);
+            run.waitStart = waited == null ? -1 : waited;
             runs.add(run);
             latest.put(unit, run);
         }
@@ -106,6 +125,22 @@ public final class RunRecord {
                     .reduce((a, b) -> b)
                     .ifPresent(r -> latest.put(unit, r));
         }
+    }
+
+    /**
+     * A worker that has work left got none at {@code nanos}: its next unit waits for a resource lock (or for an
+     * {@code @Isolated} unit). The wait ends when it is handed a unit, whose run then shows it; a wait that ends
+     * otherwise ({@link #notWaiting}) is not shown. A worker already waiting keeps its first time.
+     */
+    public synchronized void waiting(String worker, long nanos) {
+        if (begun) {
+            waitingSince.putIfAbsent(worker, nanos);
+        }
+    }
+
+    /** The worker no longer waits for work in this run: it was given back or lost. */
+    public synchronized void notWaiting(String worker) {
+        waitingSince.remove(worker);
     }
 
     /** The unit's current run ended at {@code nanos}: done, or its worker was lost. */
@@ -127,9 +162,32 @@ public final class RunRecord {
         }
     }
 
-    /** The run's last unit ended at {@code nanos}. */
+    /** The run's last unit ended at {@code nanos}; a second call keeps the first end. */
     public synchronized void ended(long nanos) {
-        endNanos = nanos;
+        if (endNanos < 0) {
+            endNanos = nanos;
+        }
+    }
+
+    /** The tests and containers that failed, in the order the listener saw them fail. */
+    public synchronized List<FailedTest> failedTests() {
+        return List.copyOf(failedTests);
+    }
+
+    /** Each worker's order: the ids of the units it was handed, in the order it ran them, by worker name. */
+    public synchronized Map<String, List<Integer>> orders() {
+        Map<String, List<Integer>> orders = new java.util.LinkedHashMap<>();
+        for (Run run : runs) {
+            if (run.worker != null) {
+                orders.computeIfAbsent(run.worker, w -> new ArrayList<>()).add(run.unit);
+            }
+        }
+        return orders;
+    }
+
+    /** What the isolation check after the run found ({@code xdist.isolate=failures}), for the report. */
+    public synchronized void isolation(List<IsolationCheck> checks) {
+        isolation = List.copyOf(checks);
     }
 
     /** The unit a descriptor's events count for, by its id or the id of the nearest ancestor that has one. */
@@ -144,7 +202,7 @@ public final class RunRecord {
      * Counts the end of tests of a unit: {@code tests} tests ended with {@code outcome}, or a container failed when
      * {@code tests} is 0; the display name is kept when the outcome is a failure.
      */
-    synchronized void ended(int unit, Outcome outcome, int tests, String displayName) {
+    synchronized void ended(int unit, Outcome outcome, int tests, String uniqueId, String displayName) {
         if (!begun || !units.containsKey(unit)) {
             return;
         }
@@ -153,6 +211,9 @@ public final class RunRecord {
             run = notStarted.computeIfAbsent(unit, id -> new Run(id, null, -1));
         }
         run.count(outcome, tests, displayName);
+        if (outcome == Outcome.FAILED || outcome == Outcome.LOST) {
+            failedTests.add(new FailedTest(uniqueId, displayName, unit, run.worker));
+        }
     }
 
     /** What the run did, as data; {@code workers} and {@code reason} say how many workers it used and why. */
@@ -167,7 +228,7 @@ public final class RunRecord {
                 .filter(id -> !latest.containsKey(id))
                 .forEach(id -> all.add(
                         notStarted.getOrDefault(id, new Run(id, null, -1)).toUnitRun(end, -1)));
-        return new RunReport(millis(end), workers, reason, all, starts);
+        return new RunReport(millis(end), workers, reason, all, starts, isolation);
     }
 
     /**
@@ -194,6 +255,9 @@ public final class RunRecord {
         final int unit;
         final @Nullable String worker;
         final long start;
+        /** Since when its worker waited for a unit blocked by a lock before it was handed this one; -1 if it did not. */
+        long waitStart = -1;
+
         long end = -1;
         boolean lost;
         int passed;
@@ -245,6 +309,7 @@ public final class RunRecord {
             Unit of = units.get(unit);
             String uniqueId = of == null ? String.valueOf(unit) : of.uniqueId();
             boolean started = worker != null;
+            long waited = started && waitStart >= 0 ? Math.max(0, millis(start) - millis(waitStart)) : 0;
             return new UnitRun(
                     uniqueId,
                     of == null ? uniqueId : of.name(),
@@ -258,7 +323,8 @@ public final class RunRecord {
                     aborted,
                     skipped,
                     outcome(),
-                    failures);
+                    failures,
+                    waited);
         }
     }
 }

@@ -309,9 +309,13 @@ public final class XdistExecutor {
         }
         reporting.unitsEnded();
         System.err.printf(
-                "junit-xdist: running %d failed test%s again alone on fresh workers (%s=failures, at most %d runs"
+                "junit-xdist: running %d failed test%s again alone on fresh workers (%s=failures, at most %d run%s"
                         + " each); the outcomes reported stay as they are%n",
-                failed, failed == 1 ? "" : "s", Constants.ISOLATE_PROPERTY_NAME, configuration.isolateMaxRuns());
+                failed,
+                failed == 1 ? "" : "s",
+                Constants.ISOLATE_PROPERTY_NAME,
+                configuration.isolateMaxRuns(),
+                configuration.isolateMaxRuns() == 1 ? "" : "s");
         var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
         var trials = new AloneRuns(plan, init, configuration, InProcessIdentity.newTestRunUid());
         var isolation = new Isolation(plan, trials, configuration.isolateMaxRuns(), cancellation::launcherCancelled);

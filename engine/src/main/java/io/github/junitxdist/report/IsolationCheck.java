@@ -90,6 +90,21 @@ public record IsolationCheck(
         };
     }
 
+    /** The names of the shortest failing prefix, its first and last two only when it is long. */
+    private String prefixNames() {
+        List<String> prefix = beforeNames.subList(0, failingPrefix);
+        if (prefix.size() <= NAMED) {
+            return String.join(", ", prefix);
+        }
+        return "%s, %s, ... %d more ..., %s, %s"
+                .formatted(
+                        prefix.get(0),
+                        prefix.get(1),
+                        prefix.size() - 4,
+                        prefix.get(prefix.size() - 2),
+                        prefix.get(prefix.size() - 1));
+    }
+
     private String passesAlone() {
         String units = Summary.count(before.size(), "unit");
         if (worker == null) {
@@ -97,8 +112,9 @@ public record IsolationCheck(
         }
         if (failingPrefix > 0) {
             String found =
-                    "passes alone: depends on what ran before it on %s; fails again after the first %d of the %s %s ran before it"
-                            .formatted(worker, failingPrefix, units, worker);
+                    ("passes alone: depends on what ran before it on %s; fails again after the first %d of the %s"
+                                    + " %s ran before it (%s)")
+                            .formatted(worker, failingPrefix, units, worker, prefixNames());
             if (polluterFound()) {
                 return found + ", so the polluter is " + beforeNames.get(failingPrefix - 1);
             }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *                   ...
  *   alone (xdist.isolate=failures): each failed test run again on a fresh worker
  *     VictimTest &gt; reads(): passes alone: depends on what ran before it on gw1; fails again after the first 1 of
- *       the 3 units gw1 ran before it, so the polluter is PolluterTest (4 runs)
+ *       the 3 units gw1 ran before it (PolluterTest), so the polluter is PolluterTest (3 runs)
  *   workers: 2 workers for 4 classes (no duration history yet)
  *   report: /home/me/project/target/xdist-report.html
  * </pre>

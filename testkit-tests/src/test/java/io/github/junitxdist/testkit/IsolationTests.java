@@ -65,8 +65,8 @@ class IsolationTests {
         assertThat(run.stderr())
                 .contains("  alone (xdist.isolate=failures): each failed test run again on a fresh worker\n"
                         + "    VictimFixture > needsCleanState(): passes alone: depends on what ran before it on gw0;"
-                        + " fails again after the first 2 of the 4 units gw0 ran before it, so the polluter is"
-                        + " PolluterFixture (4 runs)\n");
+                        + " fails again after the first 2 of the 4 units gw0 ran before it (FirstBystanderFixture,"
+                        + " PolluterFixture), so the polluter is PolluterFixture (4 runs)\n");
         assertThat(Files.readString(directory.resolve("reports/xdist-report.html")))
                 .contains("<h2>Failed tests run alone</h2>")
                 .contains("so the polluter is PolluterFixture");
@@ -126,7 +126,8 @@ class IsolationTests {
                 .containsExactly(id(FirstBystanderFixture.class), id(PolluterFixture.class));
         assertThat(Files.readAllLines(log)).as("JVMs the victim ran in").hasSize(1 + 3);
         assertThat(run.stderr())
-                .contains("the polluter is one of FirstBystanderFixture, PolluterFixture"
+                .contains("fails again after the first 2 of the 4 units gw0 ran before it (FirstBystanderFixture,"
+                        + " PolluterFixture); the polluter is one of FirstBystanderFixture, PolluterFixture"
                         + " (xdist.isolate.maxRuns=3 reached) (3 runs)");
     }
 

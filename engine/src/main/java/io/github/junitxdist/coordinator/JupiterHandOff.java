@@ -28,7 +28,8 @@ import org.junit.platform.engine.UniqueId;
  * and {@link WorkerCount} finds their work not worth workers, or whole runs measured before say the calling JVM is
  * faster (see {@code RunWalls}). Units are top-level classes there, so the history
  * decides only under {@code loadscope} and {@code worksteal}. Anything it cannot tell from here is decided again after
- * discovery, with the discovered units. Never with {@code xdist.maxfail}, which only junit-xdist applies.
+ * discovery, with the discovered units. Never with {@code xdist.maxfail}, which only junit-xdist applies, nor with
+ * {@code xdist.replay}, which always runs on a worker.
  *
  * <p>Example: {@code --select-method=a.BTests#adds} points into {@code a.BTests}: left to Jupiter. A class path scan
  * with a history of 250 classes that took 3 s in all, where forked runs took 2.0 x their estimate and starting a
@@ -46,7 +47,9 @@ public final class JupiterHandOff {
     /** Why the run is left to Jupiter, in one line for the console; empty when junit-xdist discovers and decides. */
     public static Optional<String> decide(
             List<? extends DiscoverySelector> selectors, XdistConfiguration configuration) {
-        if (!configuration.adaptive() || configuration.maxFail().isPresent()) {
+        if (!configuration.adaptive()
+                || configuration.maxFail().isPresent()
+                || configuration.replay().isPresent()) {
             return Optional.empty();
         }
         Optional<Set<String>> classes = SelectedClasses.topLevel(selectors);

@@ -256,6 +256,10 @@ public final class XdistExecutor {
             System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
                     + " instead of on forked workers");
         }
+        if (configuration.isolateFailures()) {
+            System.err.println("junit-xdist: " + Constants.ISOLATE_PROPERTY_NAME + "=failures checks forked runs only;"
+                    + " this one runs in the calling JVM");
+        }
         InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters);
     }
 

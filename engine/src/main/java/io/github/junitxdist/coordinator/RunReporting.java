@@ -59,7 +59,11 @@ final class RunReporting {
                     .forEach(id -> unitOfId.putIfAbsent(id, unit.id()));
         }
         List<RunRecord.Unit> recorded = units.stream()
-                .map(unit -> RunRecord.Unit.of(unit.id(), unit.uniqueId(), unit.serial()))
+                .map(unit -> RunRecord.Unit.of(
+                        unit.id(),
+                        unit.uniqueId(),
+                        unit.serial(),
+                        unit.serial() || unit.isolated() || !unit.locks().isEmpty()))
                 .toList();
         record.begin(System.nanoTime(), recorded, unitOfId);
     }

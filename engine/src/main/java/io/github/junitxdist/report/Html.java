@@ -15,8 +15,8 @@ import org.apiguardian.api.API;
 /**
  * {@code xdist-report.html}: one self-contained page (inline CSS and script, no fonts, images or requests) with the
  * run's timeline, a row per worker and a bar per run of a unit, coloured by outcome, serial units outlined, worker
- * start-up hatched grey, a worker's wait for a unit blocked by a resource lock hatched amber before that unit's bar,
- * idle time left blank; hovering a bar shows the unit, its worker, tests and duration in the
+ * start-up hatched grey, the time a unit was held back by a resource lock while a worker waited for it as an amber
+ * hatched strip along the bottom of its worker's row, up to the unit's bar; idle time left blank; hovering a bar shows the unit, its worker, tests and duration in the
  * {@code #tip} element. The summary table, what the isolation check found (if it ran) and every unit follow. The bars are laid out here, so the page shows them
  * without its script; the script only fills the tip. Pure.
  *
@@ -37,7 +37,7 @@ public final class Html {
             .bar.serial{outline:2px solid #1f4fbf;outline-offset:-2px}
             .bar:hover{filter:brightness(1.2)}
             .startup{position:absolute;top:8px;bottom:8px;background:repeating-linear-gradient(45deg,#bbb 0 3px,#eee 3px 6px)}
-            .wait{position:absolute;top:8px;bottom:8px;background:repeating-linear-gradient(-45deg,#e0a030 0 3px,#fff3dc 3px 6px)}
+            .wait{position:absolute;top:18px;bottom:0;z-index:1;background:repeating-linear-gradient(-45deg,#e0a030 0 3px,#fff3dc 3px 6px)}
             .axis{position:relative;height:1.4em;color:#666;font-size:12px}
             .axis span{position:absolute}
             #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:6px 8px;border-radius:4px;font-size:13px;max-width:40em;z-index:9}

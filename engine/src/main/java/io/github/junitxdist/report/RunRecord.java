@@ -37,15 +37,21 @@ public final class RunRecord {
      * @param id its dense index in the run
      * @param uniqueId its stable name
      * @param name a short name for people
+     * @param constrained whether it can be held back by others: it holds resource locks, is {@code @Isolated} or serial
      */
-    public record Unit(int id, String uniqueId, String name, boolean serial) {
+    public record Unit(int id, String uniqueId, String name, boolean serial, boolean constrained) {
 
         private static final java.util.regex.Pattern CLASS_SEGMENT =
                 java.util.regex.Pattern.compile("\\[(?:class|nested-class):(?:[^\\]]*[.$])?([^\\].$]+)\\]");
 
         /** A unit named for people after its unique id: {@code [engine:xdist]/[class:a.b.C]} is {@code C}. */
         public static Unit of(int id, String uniqueId, boolean serial) {
-            return new Unit(id, uniqueId, shortName(uniqueId), serial);
+            return of(id, uniqueId, serial, serial);
+        }
+
+        /** A unit named for people, which may be held back by locks or is not. */
+        public static Unit of(int id, String uniqueId, boolean serial, boolean constrained) {
+            return new Unit(id, uniqueId, shortName(uniqueId), serial, constrained);
         }
 
         /** The unique id without the engine segment, classes by their simple names: {@code C/Inner}. */
@@ -79,8 +85,10 @@ public final class RunRecord {
     private final Map<Integer, Run> notStarted = new HashMap<>();
     private final List<WorkerStart> starts = new ArrayList<>();
     private final List<FailedTest> failedTests = new ArrayList<>();
-    /** Since when each worker that has work left waits for a unit blocked by a resource lock, by worker name. */
-    private final Map<String, Long> waitingSince = new HashMap<>();
+    /** The workers that have work left but wait, because every unit left for them is held back by locks. */
+    private final java.util.Set<String> waitingWorkers = new java.util.HashSet<>();
+    /** Since when the next constrained unit to start has been held back while a worker waited for it; -1: none. */
+    private long blockedSince = -1;
 
     private List<IsolationCheck> isolation = List.of();
 
@@ -108,8 +116,15 @@ public final class RunRecord {
     public synchronized void unitStarted(int unit, String worker, long nanos) {
         if (begun) {
             Run run = new Run(unit, worker, nanos);
-            Long waited = waitingSince.remove(worker);
-            run.waitStart = waited == null ? -1 : waited;
+            waitingWorkers.remove(worker);
+            Unit of = units.get(unit);
+            if (blockedSince >= 0 && of != null && of.constrained()) {
+                run.waitStart = blockedSince;
+                blockedSince = nanos; // a worker still waiting waits for the next one from now
+            }
+            if (waitingWorkers.isEmpty()) {
+                blockedSince = -1;
+            }
             runs.add(run);
             latest.put(unit, run);
         }
@@ -128,19 +143,26 @@ public final class RunRecord {
     }
 
     /**
-     * A worker that has work left got none at {@code nanos}: its next unit waits for a resource lock (or for an
-     * {@code @Isolated} unit). The wait ends when it is handed a unit, whose run then shows it; a wait that ends
-     * otherwise ({@link #notWaiting}) is not shown. A worker already waiting keeps its first time.
+     * A worker that has work left got none at {@code nanos}: the units left for it are held back by resource locks (or
+     * an {@code @Isolated} unit). From then on the next constrained unit to start, on whichever worker, waited for a
+     * lock: its run shows the wait from this time to its start, and a worker still waiting then waits for the one after
+     * it. A worker already waiting keeps its first time.
+     *
+     * <p>Example: gw0 runs L1, which writes K; gw1 asks at 1 s, L2 and L3 also write K: it waits. gw0 ends L1 at 3 s and
+     * takes L2 (waited 2 s); gw1 asks again and still waits; gw0 ends L2 at 4 s and takes L3 (waited 1 s).
      */
     public synchronized void waiting(String worker, long nanos) {
-        if (begun) {
-            waitingSince.putIfAbsent(worker, nanos);
+        if (begun && waitingWorkers.add(worker) && blockedSince < 0) {
+            blockedSince = nanos;
         }
     }
 
     /** The worker no longer waits for work in this run: it was given back or lost. */
     public synchronized void notWaiting(String worker) {
-        waitingSince.remove(worker);
+        waitingWorkers.remove(worker);
+        if (waitingWorkers.isEmpty()) {
+            blockedSince = -1;
+        }
     }
 
     /** The unit's current run ended at {@code nanos}: done, or its worker was lost. */
@@ -255,7 +277,7 @@ public final class RunRecord {
         final int unit;
         final @Nullable String worker;
         final long start;
-        /** Since when its worker waited for a unit blocked by a lock before it was handed this one; -1 if it did not. */
+        /** Since when it was held back by a lock while a worker waited for it; -1 if it was not. */
         long waitStart = -1;
 
         long end = -1;

@@ -59,8 +59,8 @@ public record RunReport(
      * @param endMillis when the worker said the unit was done, or was lost; -1 if it never started
      * @param tests how many tests the listener saw end (finish or skip) in this run
      * @param failures the display names of the tests and containers that failed, at most {@link RunRecord#FAILURES_KEPT}
-     * @param lockWaitMillis how long its worker, with work left, waited for a unit blocked by a resource lock (or an
-     *     {@code @Isolated} unit) right before it was handed this one; 0 if it did not wait
+     * @param lockWaitMillis how long it was held back by a resource lock (or an {@code @Isolated} unit) while a worker
+     *     waited for work, before it started (see {@link RunRecord#waiting}); 0 if it was not
      */
     public record UnitRun(
             String uniqueId,

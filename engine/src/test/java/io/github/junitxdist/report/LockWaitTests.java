@@ -9,16 +9,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A worker with work left that gets none waits for a unit blocked by a resource lock: the wait shows before the unit
- * it is handed next, in the JSON ({@code lockWaitMillis}), the HTML timeline and the summary.
+ * A worker with work left that gets none waits for a unit held back by a resource lock: from then on, the next unit
+ * with locks to start, on whichever worker, waited for it. The wait shows in the JSON ({@code lockWaitMillis}), the
+ * HTML timeline and the summary.
  */
 class LockWaitTests {
 
     private static final String A = "[engine:xdist]/[class:a.A]";
     private static final String B = "[engine:xdist]/[class:a.B]";
+    private static final String C = "[engine:xdist]/[class:a.C]";
 
     @Test
-    void theWaitShowsBeforeTheUnitTheWorkerIsHandedNextFromItsFirstTime() {
+    void theWaitShowsOnTheNextLockedUnitToStartFromTheFirstTimeAWorkerWaited() {
         RunRecord record = begun();
         record.unitStarted(0, "gw0", ms(0));
         record.waiting("gw1", ms(100));
@@ -45,6 +47,45 @@ class LockWaitTests {
     }
 
     @Test
+    void aWorkerStillWaitingWaitsForTheNextLockedUnitFromTheStartOfThePreviousOne() {
+        RunRecord record = begun(C);
+        record.unitStarted(0, "gw0", ms(0));
+        record.waiting("gw1", ms(1000)); // B and C write the key A writes
+        record.unitEnded(0, ms(3000), false);
+        record.unitStarted(1, "gw0", ms(3000));
+        record.waiting("gw1", ms(3000)); // asked again: C is held back by B
+        record.unitEnded(1, ms(4000), false);
+        record.unitStarted(2, "gw0", ms(4000));
+        record.notWaiting("gw1"); // nothing left for it
+        record.unitEnded(2, ms(5000), false);
+
+        assertThat(record.report(2, "xdist.workers=2").runs())
+                .extracting(UnitRun::lockWaitMillis)
+                .containsExactly(0L, 2000L, 1000L);
+    }
+
+    @Test
+    void aUnitWithoutLocksThatStartsMeanwhileDidNotWait() {
+        RunRecord record = new RunRecord();
+        record.begin(
+                0,
+                List.of(
+                        RunRecord.Unit.of(0, A, false, true),
+                        RunRecord.Unit.of(1, B, false, true),
+                        RunRecord.Unit.of(2, C, false, false)),
+                Map.of());
+        record.unitStarted(0, "gw0", ms(0));
+        record.waiting("gw1", ms(100));
+        record.unitStarted(2, "gw2", ms(200)); // a free unit on a third worker
+        record.unitEnded(0, ms(1000), false);
+        record.unitStarted(1, "gw1", ms(1000));
+
+        assertThat(record.report(3, "xdist.workers=3").runs())
+                .extracting(UnitRun::lockWaitMillis)
+                .containsExactly(0L, 0L, 900L);
+    }
+
+    @Test
     void aWaitThatEndsWithoutAUnitIsNotShown() {
         RunRecord record = begun();
         record.unitStarted(0, "gw0", ms(0));
@@ -61,9 +102,15 @@ class LockWaitTests {
         assertThat(Summary.lines(report, null)).noneMatch(line -> line.contains("lock waits"));
     }
 
-    private static RunRecord begun() {
+    /** A run of units that all write one resource key: A, B and any given. */
+    private static RunRecord begun(String... more) {
+        List<RunRecord.Unit> units = new java.util.ArrayList<>(
+                List.of(RunRecord.Unit.of(0, A, false, true), RunRecord.Unit.of(1, B, false, true)));
+        for (String unit : more) {
+            units.add(RunRecord.Unit.of(units.size(), unit, false, true));
+        }
         RunRecord record = new RunRecord();
-        record.begin(0, List.of(RunRecord.Unit.of(0, A, false), RunRecord.Unit.of(1, B, false)), Map.of());
+        record.begin(0, units, Map.of());
         return record;
     }
 

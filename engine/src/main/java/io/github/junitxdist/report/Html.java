@@ -44,7 +44,8 @@ public final class Html {
             #tip[hidden]{display:none}
             table{border-collapse:collapse;margin-top:0.5em}
             td,th{padding:2px 10px;text-align:right;border-bottom:1px solid #ddd}
-            td:first-child,th:first-child,td.name{text-align:left}
+            td:first-child,th:first-child,td.name,th.name{text-align:left}
+            td.verdict{white-space:nowrap}
             .legend span{display:inline-block;width:1em;height:1em;vertical-align:middle;margin:0 4px 0 12px}
             """;
 
@@ -230,10 +231,10 @@ public final class Html {
                 .append(" alone on a fresh worker after the run; for one that passes alone, its worker's order was")
                 .append(" bisected for the units that make it fail. The outcomes reported stay those of the run.</p>\n")
                 .append("<table class=\"isolation\">\n<tr><th>test</th><th>worker</th><th>verdict</th>")
-                .append("<th>found</th><th>runs</th></tr>\n");
+                .append("<th class=\"name\">found</th><th>runs</th></tr>\n");
         for (IsolationCheck check : report.isolation()) {
             html.append(
-                    "<tr><td class=\"name\">%s</td><td>%s</td><td>%s</td><td class=\"name\">%s</td><td>%d</td></tr>\n"
+                    "<tr><td class=\"name\">%s</td><td>%s</td><td class=\"verdict\">%s</td><td class=\"name\">%s</td><td>%d</td></tr>\n"
                             .formatted(
                                     escape(check.name()),
                                     check.worker() == null ? "" : escape(check.worker()),

@@ -81,53 +81,63 @@ final class Isolation {
             }
             List<WorkUnit> before = before(unit, orders.getOrDefault(failed.worker(), List.of()), byId);
             String name = names.get(unit.id()) + " > " + failed.displayName();
-            checks.add(check(failed, name, unit, before, names));
+            checks.add(check(new Subject(failed, name, unit, before, names)));
         }
         return checks;
     }
 
-    private IsolationCheck check(
-            RunRecord.FailedTest failed, String name, WorkUnit unit, List<WorkUnit> before, Map<Integer, String> names)
-            throws InterruptedException {
-        List<String> ids = before.stream().map(WorkUnit::uniqueId).toList();
-        List<String> beforeNames = before.stream().map(u -> names.get(u.id())).toList();
-        if (cancelled.getAsBoolean()) {
-            return new IsolationCheck(
-                    failed.uniqueId(),
-                    name,
-                    failed.worker(),
-                    Verdict.NOT_CHECKED,
-                    ids,
-                    beforeNames,
-                    -1,
-                    0,
-                    0,
-                    maxRuns,
-                    "the run was cancelled");
+    /** A failed test to check: its unit and the units its worker ran before it. */
+    private record Subject(
+            RunRecord.FailedTest failed,
+            String name,
+            WorkUnit unit,
+            List<WorkUnit> before,
+            Map<Integer, String> names) {
+
+        String testId() {
+            return failed.uniqueId();
         }
-        RunUnit alone = alone(unit, failed.uniqueId());
-        Seen seen = trial.run(List.of(), unit, alone, failed.uniqueId());
-        int runs = 1;
-        if (seen != Seen.PASSED) {
+
+        IsolationCheck found(Verdict verdict, int failing, int passing, int runs, int maxRuns, String note) {
             return new IsolationCheck(
                     failed.uniqueId(),
                     name,
                     failed.worker(),
-                    seen == Seen.FAILED ? Verdict.FAILS_ALONE : Verdict.NOT_CHECKED,
-                    ids,
-                    beforeNames,
-                    -1,
-                    0,
+                    verdict,
+                    before.stream().map(WorkUnit::uniqueId).toList(),
+                    before.stream().map(unit -> names.get(unit.id())).toList(),
+                    failing,
+                    passing,
                     runs,
                     maxRuns,
-                    seen == Seen.FAILED ? "" : "it was not reported when run alone");
+                    note);
         }
+    }
+
+    private IsolationCheck check(Subject subject) throws InterruptedException {
+        if (cancelled.getAsBoolean()) {
+            return subject.found(Verdict.NOT_CHECKED, -1, 0, 0, maxRuns, "the run was cancelled");
+        }
+        RunUnit alone = alone(subject.unit(), subject.testId());
+        Seen seen = trial.run(List.of(), subject.unit(), alone, subject.testId());
+        if (seen == Seen.FAILED) {
+            return subject.found(Verdict.FAILS_ALONE, -1, 0, 1, maxRuns, "");
+        } else if (seen == Seen.NOT_SEEN) {
+            return subject.found(Verdict.NOT_CHECKED, -1, 0, 1, maxRuns, "it was not reported when run alone");
+        }
+        return bisect(subject, alone);
+    }
+
+    /** Looks for the shortest prefix of the order before a test that passes alone that makes it fail again. */
+    private IsolationCheck bisect(Subject subject, RunUnit alone) throws InterruptedException {
+        List<WorkUnit> before = subject.before();
+        int runs = 1;
         int passing = 0;
         int failing = -1;
         String stopped = "";
         if (!before.isEmpty() && runs < maxRuns && !cancelled.getAsBoolean()) {
             runs++;
-            if (trial.run(before, unit, alone, failed.uniqueId()) == Seen.FAILED) {
+            if (trial.run(before, subject.unit(), alone, subject.testId()) == Seen.FAILED) {
                 failing = before.size();
             } else {
                 passing = before.size();
@@ -140,24 +150,13 @@ final class Isolation {
             }
             int middle = (passing + failing) / 2;
             runs++;
-            if (trial.run(before.subList(0, middle), unit, alone, failed.uniqueId()) == Seen.FAILED) {
+            if (trial.run(before.subList(0, middle), subject.unit(), alone, subject.testId()) == Seen.FAILED) {
                 failing = middle;
             } else {
                 passing = middle;
             }
         }
-        return new IsolationCheck(
-                failed.uniqueId(),
-                name,
-                failed.worker(),
-                Verdict.PASSES_ALONE,
-                ids,
-                beforeNames,
-                failing,
-                passing,
-                runs,
-                maxRuns,
-                stopped);
+        return subject.found(Verdict.PASSES_ALONE, failing, passing, runs, maxRuns, stopped);
     }
 
     /** The units the worker ran before the unit's first run on it, each once, in order. */

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param passingPrefix how many units of {@code before} the longest prefix found not to make it fail holds (0: alone)
  * @param runs how many worker JVMs the check of this test ran
  * @param maxRuns the most it could run ({@code xdist.isolate.maxRuns})
- * @param note why it was not checked, for {@link Verdict#NOT_CHECKED}; else empty
+ * @param note why it was not checked, for {@link Verdict#NOT_CHECKED}; why the bisection stopped before the bound
+ *     (a cancelled run) for {@link Verdict#PASSES_ALONE}; else empty
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
@@ -121,7 +122,8 @@ public record IsolationCheck(
             List<String> suspects = beforeNames.subList(passingPrefix, failingPrefix);
             String named = String.join(", ", suspects.subList(0, Math.min(NAMED, suspects.size())))
                     + (suspects.size() > NAMED ? " and %d more".formatted(suspects.size() - NAMED) : "");
-            return found + "; the polluter is one of " + named + " (xdist.isolate.maxRuns=" + maxRuns + " reached)";
+            String why = note.isEmpty() ? "xdist.isolate.maxRuns=" + maxRuns + " reached" : note;
+            return found + "; the polluter is one of " + named + " (" + why + ")";
         }
         if (before.isEmpty()) {
             return "passes alone; it ran first on %s, so what makes it fail lies within its own unit, or in timing"

@@ -103,6 +103,21 @@ public final class Constants {
     public static final String SUMMARY_DEFAULT = "true";
 
     /**
+     * Whether {@code loadscope}, the default mode, cuts a class that would be the run's long pole into parts for
+     * several workers: {@value}. Legal values: {@code true} (the default) or {@code false}. A class is cut when the
+     * history says it takes longer than the run's work divided by the workers, so that no worker would finish before
+     * it; it is cut as {@code xdist.dist=load} cuts every class, and its lifecycle ({@code @BeforeAll},
+     * {@code @AfterAll}) then runs once per part. Never cut: a class with {@code @Serial}, {@code @Isolated} or a
+     * {@code READ_WRITE} resource lock on any of its tests, one that orders its tests ({@code @TestMethodOrder},
+     * {@code @TestClassOrder}) or shares an instance between them ({@code @TestInstance(PER_CLASS)}, or that lifecycle
+     * as the default), on itself or any of its {@code @Nested} classes.
+     */
+    public static final String SPLIT_PROPERTY_NAME = "xdist.split";
+
+    /** Default of {@value #SPLIT_PROPERTY_NAME}: {@value}. */
+    public static final String SPLIT_DEFAULT = "true";
+
+    /**
      * The directory a forked run writes {@code xdist-report.json} and {@code xdist-report.html} to: {@value}. A path,
      * relative to the working directory. Default: the root of the launcher's output directories (Maven's
      * {@code target}, Gradle's {@code build}, the ConsoleLauncher's {@code --reports-dir}); where the launcher has none

@@ -29,6 +29,7 @@ final class UnknownKeys {
             Constants.MAX_FAIL_PROPERTY_NAME,
             Constants.DURATIONS_FILE_PROPERTY_NAME,
             Constants.SUMMARY_PROPERTY_NAME,
+            Constants.SPLIT_PROPERTY_NAME,
             Constants.REPORT_DIR_PROPERTY_NAME,
             Constants.REPLAY_PROPERTY_NAME,
             Constants.ISOLATE_PROPERTY_NAME,

@@ -13,6 +13,8 @@ import static io.github.junitxdist.api.Constants.MAX_FAIL_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_WORKER_RESTART_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.REPLAY_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.REPORT_DIR_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.SPLIT_DEFAULT;
+import static io.github.junitxdist.api.Constants.SPLIT_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.SUMMARY_DEFAULT;
 import static io.github.junitxdist.api.Constants.SUMMARY_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.TIMEOUT_PROPERTY_NAME;
@@ -46,6 +48,7 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param maxFail number of failed tests after which no new unit starts, if limited
  * @param durationsFile where unit durations are kept between runs
  * @param summary whether a forked run prints its summary at its end
+ * @param split whether {@code loadscope} cuts a class that would be the run's long pole into parts
  * @param reportDir where a forked run writes its report, if set; else a default (see {@code ReportFiles})
  * @param replay the value of {@code xdist.replay}, if set: an earlier run's report and worker, read at execution
  * @param isolateFailures whether each test that failed in a forked run runs again alone after it ({@code
@@ -64,6 +67,7 @@ public record XdistConfiguration(
         OptionalInt maxFail,
         Path durationsFile,
         boolean summary,
+        boolean split,
         Optional<Path> reportDir,
         Optional<String> replay,
         boolean isolateFailures,
@@ -107,6 +111,7 @@ public record XdistConfiguration(
         Path durationsFile =
                 durationsFile(parameters.get(DURATIONS_FILE_PROPERTY_NAME).orElse(DURATIONS_FILE_DEFAULT));
         boolean summary = bool(parameters, SUMMARY_PROPERTY_NAME, SUMMARY_DEFAULT);
+        boolean split = bool(parameters, SPLIT_PROPERTY_NAME, SPLIT_DEFAULT);
         Optional<Path> reportDir = parameters.get(REPORT_DIR_PROPERTY_NAME).map(XdistConfiguration::reportDir);
         return new XdistConfiguration(
                 workers,
@@ -118,6 +123,7 @@ public record XdistConfiguration(
                 maxFail,
                 durationsFile,
                 summary,
+                split,
                 reportDir,
                 parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()),
                 isolate(parameters.get(ISOLATE_PROPERTY_NAME).orElse(ISOLATE_DEFAULT)),

@@ -15,6 +15,8 @@ import io.github.junitxdist.protocol.Message.Init;
 import io.github.junitxdist.relay.RelayListener;
 import io.github.junitxdist.scheduling.Affinity;
 import io.github.junitxdist.scheduling.Costs;
+import io.github.junitxdist.scheduling.Distribution;
+import io.github.junitxdist.scheduling.LongPoles;
 import io.github.junitxdist.scheduling.Scheduler;
 import io.github.junitxdist.scheduling.WorkUnit;
 import io.github.junitxdist.scheduling.WorkerCount;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -120,6 +123,14 @@ public final class XdistExecutor {
             }
             workers = count.workers();
         }
+        String cut = "";
+        Set<String> poles = longPoles(parameters, plan, configuration, units, history, workers);
+        if (!poles.isEmpty()) {
+            units = Costs.estimate(plan.cut(configuration.distribution(), workers, poles), history.earlierMillis());
+            cut = poles.stream()
+                    .map(XdistExecutor::simpleName)
+                    .collect(Collectors.joining(", ", "; long pole cut into parts: ", ""));
+        }
         int useful = workers == 0 ? 1 : Scheduler.usefulWorkers(units, workers);
         Affinity affinity = useful > 1 ? fixtureAffinity(plan, units, history) : Affinity.NONE;
         Scheduler scheduler = configuration.distribution().scheduler(units, useful, affinity);
@@ -148,7 +159,8 @@ public final class XdistExecutor {
                 isolate(parameters, plan, units, configuration, cancellation, reporting);
                 reporting.end(
                         useful,
-                        configuration.adaptive() ? reason : RunReporting.explicit(workers, useful, units.size()));
+                        (configuration.adaptive() ? reason : RunReporting.explicit(workers, useful, units.size()))
+                                + cut);
                 history.recordForkedRun(wall, classes(units), busy, predictedByThisRun(units, useful, history));
             }
         } finally {
@@ -224,8 +236,37 @@ public final class XdistExecutor {
 
     /** Whether the history knows any of the units, so that their costs are milliseconds, not test counts. */
     private static boolean knowsDurations(List<WorkUnit> units, DurationHistory history) {
-        Map<String, Long> earlier = history.earlierMillis();
-        return units.stream().anyMatch(unit -> earlier.containsKey(unit.uniqueId()));
+        return Costs.knowsAny(units, history.earlierMillis());
+    }
+
+    /**
+     * The classes that {@code loadscope} cuts into parts because each would keep one worker busy after the others
+     * finished ({@link LongPoles}); none without durations, under another mode or with {@code xdist.split=false}.
+     */
+    private static Set<String> longPoles(
+            ConfigurationParameters parameters,
+            ExecutionPlan plan,
+            XdistConfiguration configuration,
+            List<WorkUnit> units,
+            DurationHistory history,
+            int workers) {
+        if (!configuration.split()
+                || configuration.distribution() != Distribution.LOADSCOPE
+                || workers < 2
+                || !knowsDurations(units, history)) {
+            return Set.of();
+        }
+        boolean perClassByDefault = parameters
+                .get("junit.jupiter.testinstance.lifecycle.default")
+                .map(value -> value.strip().equalsIgnoreCase("per_class"))
+                .orElse(false);
+        return LongPoles.find(units, workers, id -> plan.mayCut(id, perClassByDefault));
+    }
+
+    /** A class's simple name from its unique id, for the console. */
+    private static String simpleName(String uniqueId) {
+        int start = Math.max(uniqueId.lastIndexOf('.'), uniqueId.lastIndexOf(':')) + 1;
+        return uniqueId.substring(start, uniqueId.length() - 1);
     }
 
     /** Running in the calling JVM is news to a user who expected workers: say so; otherwise log it. */
@@ -238,9 +279,15 @@ public final class XdistExecutor {
     }
 
     /** The unique id of the top-level container a unit's id lies in: its outermost ancestor below the engine. */
+    /**
+     * The top-level class of a unit: the outermost segment of its id, without the part suffix that {@code load} adds
+     * ({@code [class:A][1/2]}); a unique id encodes brackets inside a segment, so {@code "]["} only ever starts one.
+     */
     private static String topLevel(String uniqueId) {
         List<String> ancestors = ExecutionPlan.selfAndAncestors(uniqueId);
-        return ancestors.isEmpty() ? uniqueId : ancestors.get(ancestors.size() - 1);
+        String top = ancestors.isEmpty() ? uniqueId : ancestors.get(ancestors.size() - 1);
+        int part = top.indexOf("][");
+        return part < 0 ? top : top.substring(0, part + 1);
     }
 
     private static void runInProcess(

@@ -2,6 +2,7 @@ package io.github.junitxdist.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import io.github.junitxdist.discovery.ClassCuts;
 import io.github.junitxdist.discovery.ItemTraits;
 import io.github.junitxdist.discovery.TestItems;
 import io.github.junitxdist.discovery.UnitSelectors;
@@ -112,9 +113,21 @@ public final class ExecutionPlan {
         return found.items();
     }
 
-    /** Cuts the units for the given mode and number of workers; call once. */
+    /**
+     * Cuts the units for the given mode and number of workers. A later cut replaces an earlier one: {@link #scope},
+     * {@link #request} and {@link #holders} answer for the latest (under {@code load} the units depend on the number of
+     * workers, which {@code xdist.workers=auto} may lower after a first cut).
+     */
     public List<WorkUnit> cut(Distribution distribution, int workers) {
-        List<WorkUnit> units = distribution.cut(found.items(), workers);
+        return cut(distribution, workers, Set.of());
+    }
+
+    /** As {@link #cut(Distribution, int)}, the top-level classes in {@code split} cut into parts ({@code LongPoles}). */
+    public List<WorkUnit> cut(Distribution distribution, int workers, Set<String> split) {
+        scopes.clear();
+        requests.clear();
+        holders.clear();
+        List<WorkUnit> units = distribution.cut(found.items(), workers, split);
         Map<String, Map<String, String>> itemOfIdByTop = new HashMap<>();
         for (WorkUnit unit : units) {
             List<TestDescriptor> items =
@@ -157,6 +170,15 @@ public final class ExecutionPlan {
                     .ifPresent(item -> itemOfId.put(id, item));
         }
         return itemOfId;
+    }
+
+    /**
+     * Whether the top-level class with this unique id may be cut into parts for several workers (see
+     * {@link ClassCuts}).
+     */
+    public boolean mayCut(String topLevelId, boolean perClassByDefault) {
+        TestDescriptor top = index.get(topLevelId);
+        return top != null && ClassCuts.mayCut(top, perClassByDefault);
     }
 
     public Scope scope(WorkUnit unit) {

@@ -2,6 +2,8 @@ package io.github.junitxdist.scheduling;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -32,8 +34,42 @@ public final class Costs {
             return units.stream().map(unit -> unit.withCost(unit.tests())).toList();
         }
         long median = Math.max(1, perTest[perTest.length / 2]);
+        Map<String, Long> wholes = wholesOfParts(earlierMillis);
         return units.stream()
-                .map(unit -> unit.withCost(earlierMillis.getOrDefault(unit.uniqueId(), unit.tests() * median)))
+                .map(unit -> unit.withCost(earlierMillis.getOrDefault(
+                        unit.uniqueId(), wholes.getOrDefault(unit.uniqueId(), unit.tests() * median))))
                 .toList();
+    }
+
+    /** Whether earlier runs measured any of the units, whole or in parts, so that costs are milliseconds. */
+    public static boolean knowsAny(List<WorkUnit> units, Map<String, Long> earlierMillis) {
+        Map<String, Long> wholes = wholesOfParts(earlierMillis);
+        return units.stream()
+                .anyMatch(unit -> earlierMillis.containsKey(unit.uniqueId()) || wholes.containsKey(unit.uniqueId()));
+    }
+
+    /**
+     * What a class took in earlier runs that cut it into parts ({@code [class:A][1/2]}, {@code [class:A][2/2]}, as
+     * {@code load} and {@link LongPoles} do): the sum of its parts of one cut, the cut with the most parts recorded.
+     * So a class cut in one run is known as a whole in the next, which then cuts it again.
+     */
+    static Map<String, Long> wholesOfParts(Map<String, Long> earlierMillis) {
+        Map<String, Map<String, long[]>> byClassAndCut = new HashMap<>();
+        earlierMillis.forEach((id, millis) -> {
+            int part = id.indexOf("][");
+            int slash = id.lastIndexOf('/');
+            if (part > 0 && id.endsWith("]") && slash > part) {
+                long[] sumAndCount = byClassAndCut
+                        .computeIfAbsent(id.substring(0, part + 1), k -> new HashMap<>())
+                        .computeIfAbsent(id.substring(slash + 1, id.length() - 1), k -> new long[2]);
+                sumAndCount[0] += millis;
+                sumAndCount[1]++;
+            }
+        });
+        Map<String, Long> wholes = new HashMap<>();
+        byClassAndCut.forEach((whole, cuts) -> cuts.values().stream()
+                .max(Comparator.comparingLong((long[] sumAndCount) -> sumAndCount[1]))
+                .ifPresent(sumAndCount -> wholes.put(whole, sumAndCount[0])));
+        return wholes;
     }
 }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -47,8 +48,17 @@ public enum Distribution {
 
     /** Cuts the items into units for {@code workers} workers; ids are dense, from 0. */
     public List<WorkUnit> cut(List<TestItem> items, int workers) {
+        return cut(items, workers, Set.of());
+    }
+
+    /**
+     * Cuts the items into units for {@code workers} workers, the top-level classes in {@code split} into parts where
+     * the mode keeps classes whole ({@code loadscope}; see {@link LongPoles}); ids are dense, from 0.
+     */
+    public List<WorkUnit> cut(List<TestItem> items, int workers, Set<String> split) {
         return switch (this) {
-            case LOADSCOPE, NO -> LoadScopeScheduler.cut(items);
+            case LOADSCOPE -> LoadScopeScheduler.cut(items, workers, split);
+            case NO -> LoadScopeScheduler.cut(items);
             case LOAD -> LoadScheduler.cut(items, workers);
             case LOADGROUP -> LoadGroupScheduler.cut(items);
             case WORKSTEAL -> WorkStealScheduler.cut(items);

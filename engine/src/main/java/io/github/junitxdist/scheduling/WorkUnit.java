@@ -47,6 +47,10 @@ public record WorkUnit(
         return new WorkUnit(id, uniqueId, items, serial, isolated, locks, tests, newCost);
     }
 
+    WorkUnit withId(int newId) {
+        return new WorkUnit(newId, uniqueId, items, serial, isolated, locks, tests, cost);
+    }
+
     /**
      * Gathers items into units by a key, in the order the keys first appear; a unit is serial or isolated if any of
      * its items is, and holds all their locks.

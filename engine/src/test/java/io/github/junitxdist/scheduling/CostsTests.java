@@ -29,4 +29,28 @@ class CostsTests {
                 .extracting(WorkUnit::cost)
                 .containsExactly(800L, 1000L, 2000L);
     }
+
+    @Test
+    void aClassKnownOnlyByItsPartsCostsTheSumOfTheCutWithMostPartsRecorded() {
+        String a = "[engine:xdist]/[class:A]";
+        var units = List.of(unit(a, 4), unit("[engine:xdist]/[class:B]", 1));
+
+        assertThat(Costs.estimate(
+                        units,
+                        Map.of(
+                                a + "[1/2]",
+                                300L,
+                                a + "[2/2]",
+                                500L,
+                                a + "[1/1]",
+                                5000L,
+                                "[engine:xdist]/[class:B]",
+                                100L)))
+                .extracting(WorkUnit::cost)
+                .containsExactly(800L, 100L);
+        assertThat(Costs.knowsAny(List.of(unit(a, 4)), Map.of(a + "[serial 1/1]", 10L)))
+                .isTrue();
+        assertThat(Costs.knowsAny(List.of(unit(a, 4)), Map.of("[engine:xdist]/[class:AB]", 10L)))
+                .isFalse();
+    }
 }

@@ -23,6 +23,7 @@ class BadConfigurationTests {
                 "xdist.workers | 2.5   | configuration parameter xdist.workers | a positive integer, 'auto'",
                 "xdist.jvmArgs | '-Da=\"b' | configuration parameter xdist.jvmArgs | unclosed",
                 "xdist.dist    | loadfile | configuration parameter xdist.dist | one of loadscope, load, loadgroup, worksteal, no",
+                "xdist.split   | maybe | configuration parameter xdist.split | true or false",
                 "xdist.isolate | foo   | configuration parameter xdist.isolate | off (the default) or failures",
                 "xdist.isolate.maxRuns | 0   | configuration parameter xdist.isolate.maxRuns | a positive integer",
                 "xdist.isolate.maxRuns | -1  | configuration parameter xdist.isolate.maxRuns | a positive integer",

@@ -26,6 +26,16 @@ public final class JavaProcess {
         return java;
     }
 
+    /**
+     * A JVM running {@code mainClass} with its class path from an options file: {@code java @file mainClass}, the file
+     * holding {@code -cp <class path>}, as Gradle starts its test workers.
+     */
+    public static JavaProcess optionsFile(Path file, String mainClass) {
+        JavaProcess java = new JavaProcess();
+        java.target.addAll(List.of("@" + file, mainClass));
+        return java;
+    }
+
     /** A JVM running {@code java -jar jar}. */
     public static JavaProcess jar(Path jar) {
         JavaProcess java = new JavaProcess();

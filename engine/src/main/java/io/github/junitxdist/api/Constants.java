@@ -149,6 +149,28 @@ public final class Constants {
     public static final String SHARD_ENVIRONMENT_VARIABLE = "XDIST_SHARD";
 
     /**
+     * Runs each test that failed in a forked run again, alone on a fresh worker, after the run: {@value}. Legal values:
+     * {@code off} (the default) or {@code failures}. The outcomes reported to the launcher do not change; the summary
+     * and the report say per test whether it fails alone too or passes alone, and for a test that passes alone, which
+     * units its worker ran before it make it fail again: the smallest such prefix of the worker's order, found by
+     * bisection within {@value #ISOLATE_MAX_RUNS_PROPERTY_NAME} runs.
+     */
+    public static final String ISOLATE_PROPERTY_NAME = "xdist.isolate";
+
+    /** Default of {@value #ISOLATE_PROPERTY_NAME}: {@value}. */
+    public static final String ISOLATE_DEFAULT = "off";
+
+    /**
+     * How many worker JVMs the isolation check of one failed test may run, the run alone included: {@value}. Legal
+     * values: a positive integer. Default: {@value #ISOLATE_MAX_RUNS_DEFAULT}, which bisects an order of up to 256
+     * units before the test down to one unit.
+     */
+    public static final String ISOLATE_MAX_RUNS_PROPERTY_NAME = "xdist.isolate.maxRuns";
+
+    /** Default of {@value #ISOLATE_MAX_RUNS_PROPERTY_NAME}: {@value}. */
+    public static final int ISOLATE_MAX_RUNS_DEFAULT = 10;
+
+    /**
      * System property naming the worker a test runs in: {@value}. {@code gw0}, {@code gw1}, ... numbered densely from 0;
      * {@value #IN_PROCESS_WORKER} when the tests run in the calling JVM.
      */

@@ -32,7 +32,9 @@ final class UnknownKeys {
             Constants.SPLIT_PROPERTY_NAME,
             Constants.REPORT_DIR_PROPERTY_NAME,
             Constants.SHARD_PROPERTY_NAME,
-            Constants.REPLAY_PROPERTY_NAME);
+            Constants.REPLAY_PROPERTY_NAME,
+            Constants.ISOLATE_PROPERTY_NAME,
+            Constants.ISOLATE_MAX_RUNS_PROPERTY_NAME);
 
     /** Set in every worker as system properties, which are configuration parameters too; a typo where unset. */
     private static final List<String> IDENTITY_KEYS = List.of(

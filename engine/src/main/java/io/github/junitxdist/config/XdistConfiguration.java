@@ -4,6 +4,10 @@ import static io.github.junitxdist.api.Constants.DIST_DEFAULT;
 import static io.github.junitxdist.api.Constants.DIST_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.DURATIONS_FILE_DEFAULT;
 import static io.github.junitxdist.api.Constants.DURATIONS_FILE_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.ISOLATE_DEFAULT;
+import static io.github.junitxdist.api.Constants.ISOLATE_MAX_RUNS_DEFAULT;
+import static io.github.junitxdist.api.Constants.ISOLATE_MAX_RUNS_PROPERTY_NAME;
+import static io.github.junitxdist.api.Constants.ISOLATE_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.JVM_ARGS_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_FAIL_PROPERTY_NAME;
 import static io.github.junitxdist.api.Constants.MAX_WORKER_RESTART_PROPERTY_NAME;
@@ -51,6 +55,9 @@ import org.junit.platform.engine.ConfigurationParameters;
  * @param reportDir where a forked run writes its report, if set; else a default (see {@code ReportFiles})
  * @param replay the value of {@code xdist.replay}, if set: an earlier run's report and worker, read at execution
  * @param shard the shard of the suite this run keeps ({@code xdist.shard} or {@code XDIST_SHARD}), if set
+ * @param isolateFailures whether each test that failed in a forked run runs again alone after it ({@code
+ *     xdist.isolate=failures})
+ * @param isolateMaxRuns how many worker JVMs the isolation check of one failed test may run
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
@@ -67,7 +74,9 @@ public record XdistConfiguration(
         boolean split,
         Optional<Path> reportDir,
         Optional<String> replay,
-        Optional<Shard> shard) {
+        Optional<Shard> shard,
+        boolean isolateFailures,
+        int isolateMaxRuns) {
 
     public XdistConfiguration {
         jvmArgs = List.copyOf(jvmArgs);
@@ -122,7 +131,10 @@ public record XdistConfiguration(
                 split,
                 reportDir,
                 parameters.get(REPLAY_PROPERTY_NAME).map(String::strip).filter(value -> !value.isEmpty()),
-                shard(parameters, environment));
+                shard(parameters, environment),
+                isolate(parameters.get(ISOLATE_PROPERTY_NAME).orElse(ISOLATE_DEFAULT)),
+                integer(parameters, ISOLATE_MAX_RUNS_PROPERTY_NAME, 1, "a positive integer")
+                        .orElse(ISOLATE_MAX_RUNS_DEFAULT));
     }
 
     /** The shard from the environment variable, else the parameter; a blank value is no shard. */
@@ -155,6 +167,18 @@ public record XdistConfiguration(
                 raw,
                 "i/n, the shard i of n to run, with n a positive integer and i from 1 to n (such as 2/4); shards"
                         + " are numbered from 1");
+    }
+
+    private static boolean isolate(String raw) {
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "off" -> false;
+            case "failures" -> true;
+            default ->
+                throw invalid(
+                        "configuration parameter " + ISOLATE_PROPERTY_NAME,
+                        raw,
+                        "off (the default) or failures (run each failed test again alone after the run)");
+        };
     }
 
     private static boolean bool(ConfigurationParameters parameters, String key, String defaultValue) {

@@ -55,6 +55,11 @@ final class Cancellation {
         return new Cancellation(null, null, maxFail, listener);
     }
 
+    /** Whether the launcher cancelled the run ({@code xdist.maxfail} aside). */
+    boolean launcherCancelled() {
+        return requested();
+    }
+
     /** Why no more units should start, if they should not. */
     Optional<String> reason() {
         if (maxFail.isPresent() && listener.failedTests() >= maxFail.getAsInt()) {

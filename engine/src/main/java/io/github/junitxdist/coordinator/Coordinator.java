@@ -109,6 +109,12 @@ final class Coordinator {
         this.events = new RunEvents(listener, cancellation);
     }
 
+    /** Runs the unit with this request instead of the plan's (see {@link Isolation}); call before {@link #run}. */
+    Coordinator narrowing(WorkUnit unit, Message.RunUnit request) {
+        reruns.narrow(unit, request);
+        return this;
+    }
+
     void run(int workers) throws InterruptedException {
         List<WorkerHandle> handed = settings.workers().attach(events);
         try {
@@ -289,7 +295,9 @@ final class Coordinator {
             }
         } else if (!cancelled && scheduler.hasPendingFor(worker.index())) {
             roster.await(worker);
+            settings.record().waiting(worker.name(), System.nanoTime());
         } else {
+            settings.record().notWaiting(worker.name());
             roster.remove(worker);
             settings.workers().giveBack(worker);
         }
@@ -311,6 +319,7 @@ final class Coordinator {
     }
 
     private void lost(WorkerHandle worker) {
+        settings.record().notWaiting(worker.name());
         roster.remove(worker);
         if (scheduler.hasPendingFor(worker.index()) && restarts.reserve(worker.index())) {
             starts.addFirst(worker.index());

@@ -29,7 +29,7 @@ import org.junit.platform.engine.UniqueId;
  * faster (see {@code RunWalls}). Units are top-level classes there, so the history
  * decides only under {@code loadscope} and {@code worksteal}. Anything it cannot tell from here is decided again after
  * discovery, with the discovered units. Never with {@code xdist.maxfail} or {@code xdist.shard}, which only junit-xdist
- * applies.
+ * applies, nor with {@code xdist.replay}, which always runs on a worker.
  *
  * <p>Example: {@code --select-method=a.BTests#adds} points into {@code a.BTests}: left to Jupiter. A class path scan
  * with a history of 250 classes that took 3 s in all, where forked runs took 2.0 x their estimate and starting a
@@ -49,7 +49,8 @@ public final class JupiterHandOff {
             List<? extends DiscoverySelector> selectors, XdistConfiguration configuration) {
         if (!configuration.adaptive()
                 || configuration.maxFail().isPresent()
-                || configuration.shard().isPresent()) {
+                || configuration.shard().isPresent()
+                || configuration.replay().isPresent()) {
             return Optional.empty();
         }
         Optional<Set<String>> classes = SelectedClasses.topLevel(selectors);

@@ -60,6 +60,7 @@ final class Replay {
                 cancellation,
                 history,
                 reporting);
+        XdistExecutor.isolate(parameters, plan, order, configuration, cancellation, reporting);
         reporting.end(1, reason);
     }
 

@@ -69,9 +69,18 @@ final class RunReporting {
                     .forEach(id -> unitOfId.putIfAbsent(id, unit.id()));
         }
         List<RunRecord.Unit> recorded = units.stream()
-                .map(unit -> RunRecord.Unit.of(unit.id(), unit.uniqueId(), unit.serial()))
+                .map(unit -> RunRecord.Unit.of(
+                        unit.id(),
+                        unit.uniqueId(),
+                        unit.serial(),
+                        unit.serial() || unit.isolated() || !unit.locks().isEmpty()))
                 .toList();
         record.begin(System.nanoTime(), recorded, unitOfId);
+    }
+
+    /** The forked run's last unit ended: what follows (the isolation check) is not part of its time. */
+    void unitsEnded() {
+        record.ended(System.nanoTime());
     }
 
     /**

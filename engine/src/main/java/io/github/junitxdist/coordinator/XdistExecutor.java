@@ -68,7 +68,7 @@ public final class XdistExecutor {
     private static final String LEARNED_FIXTURE = "junit-xdist: slow when first on a worker";
 
     /** How long the coordinator waits for an event before it looks at time limits and cancellation again. */
-    private static final Duration TICK = Duration.ofMillis(200);
+    static final Duration TICK = Duration.ofMillis(200);
 
     private XdistExecutor() {}
 
@@ -165,15 +165,14 @@ public final class XdistExecutor {
                         cancellation,
                         history,
                         reporting);
+                long wall = millisSince(start);
+                long busy = processors.busyThousandths();
+                isolate(parameters, plan, units, configuration, cancellation, reporting);
                 reporting.end(
                         useful,
                         (configuration.adaptive() ? reason : RunReporting.explicit(workers, useful, units.size()))
                                 + cut);
-                history.recordForkedRun(
-                        millisSince(start),
-                        classes(units),
-                        processors.busyThousandths(),
-                        predictedByThisRun(units, useful, history));
+                history.recordForkedRun(wall, classes(units), busy, predictedByThisRun(units, useful, history));
             }
         } finally {
             history.save();
@@ -315,6 +314,10 @@ public final class XdistExecutor {
             System.err.println("junit-xdist: a debugger is attached to this JVM (jdwp), so the tests run in it"
                     + " instead of on forked workers");
         }
+        if (configuration.isolateFailures()) {
+            System.err.println("junit-xdist: " + Constants.ISOLATE_PROPERTY_NAME + "=failures checks forked runs only;"
+                    + " this one runs in the calling JVM");
+        }
         InProcessExecution.run(plan, scheduler, listener, cancellation, history, parameters);
     }
 
@@ -345,6 +348,40 @@ public final class XdistExecutor {
                 TICK,
                 reporting.record());
         new Coordinator(plan, scheduler, listener, cancellation, settings, WorkerStarts.LIMIT).run(workers);
+    }
+
+    /**
+     * With {@code xdist.isolate=failures}, runs each test that failed in the forked run of these units again alone,
+     * after the run's last unit ended and before its summary (see {@link Isolation}); what it finds goes into the
+     * report. Skipped when the launcher cancelled the run.
+     */
+    static void isolate(
+            ConfigurationParameters parameters,
+            ExecutionPlan plan,
+            List<WorkUnit> units,
+            XdistConfiguration configuration,
+            Cancellation cancellation,
+            RunReporting reporting)
+            throws InterruptedException {
+        int failed = reporting.record().failedTests().size();
+        if (!configuration.isolateFailures()
+                || failed == 0
+                || !reporting.record().begun()) {
+            return;
+        }
+        reporting.unitsEnded();
+        System.err.printf(
+                "junit-xdist: running %d failed test%s again alone on fresh workers (%s=failures, at most %d run%s"
+                        + " each); the outcomes reported stay as they are%n",
+                failed,
+                failed == 1 ? "" : "s",
+                Constants.ISOLATE_PROPERTY_NAME,
+                configuration.isolateMaxRuns(),
+                configuration.isolateMaxRuns() == 1 ? "" : "s");
+        var init = new Init(configurationParameters(parameters), WorkerStarter.forwardedSystemProperties());
+        var trials = new AloneRuns(plan, init, configuration, InProcessIdentity.newTestRunUid());
+        var isolation = new Isolation(plan, trials, configuration.isolateMaxRuns(), cancellation::launcherCancelled);
+        reporting.record().isolation(isolation.check(units, reporting.record()));
     }
 
     /**
@@ -387,8 +424,7 @@ public final class XdistExecutor {
         }
     }
 
-    private static WorkerPool pool(XdistConfiguration configuration, int workers, String testRunUid)
-            throws IOException {
+    static WorkerPool pool(XdistConfiguration configuration, int workers, String testRunUid) throws IOException {
         List<String> jvmArguments = WorkerStarter.jvmArguments(CLASSPATH_ANCHORS, configuration.jvmArgs());
         return WorkerPool.forSignature(
                 new WorkerPool.Signature(jvmArguments, workers),

@@ -61,6 +61,11 @@ public final class DurationHistory {
         this.clock = clock;
     }
 
+    /** A history that knows no earlier run and is never saved: for runs whose durations mean nothing (isolation checks). */
+    public static DurationHistory scratch() {
+        return new DurationHistory(Path.of("scratch"), "none", false, Map.of(), System::currentTimeMillis);
+    }
+
     /**
      * Reads the history file: a missing or empty file is an empty history; a corrupt history or a file that is not a
      * history is ignored with a warning.

@@ -27,11 +27,22 @@ import org.junit.platform.engine.reporting.ReportEntry;
 public final class RelayListener implements EngineExecutionListener {
 
     private final EngineExecutionListener delegate;
+    private final boolean writesOutput;
     private final List<Throwable> engineFailures = new ArrayList<>();
     private int failedTests;
 
     public RelayListener(EngineExecutionListener delegate) {
+        this(delegate, true);
+    }
+
+    private RelayListener(EngineExecutionListener delegate, boolean writesOutput) {
         this.delegate = delegate;
+        this.writesOutput = writesOutput;
+    }
+
+    /** A listener for runs the launcher must not hear of (the isolation check's): tests' output is dropped. */
+    public static RelayListener quiet(EngineExecutionListener delegate) {
+        return new RelayListener(delegate, false);
     }
 
     /** Records a failure of a worker's engine that no test of a unit could carry; the engine root will fail with it. */
@@ -56,6 +67,9 @@ public final class RelayListener implements EngineExecutionListener {
 
     /** Writes a test's output to the current {@code System.out} or {@code System.err} of this JVM. */
     public synchronized void output(boolean stderr, byte[] bytes) {
+        if (!writesOutput) {
+            return;
+        }
         PrintStream stream = stderr ? System.err : System.out;
         stream.write(bytes, 0, bytes.length);
         stream.flush();

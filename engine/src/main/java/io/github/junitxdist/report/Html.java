@@ -15,8 +15,9 @@ import org.apiguardian.api.API;
 /**
  * {@code xdist-report.html}: one self-contained page (inline CSS and script, no fonts, images or requests) with the
  * run's timeline, a row per worker and a bar per run of a unit, coloured by outcome, serial units outlined, worker
- * start-up hatched, idle time left blank; hovering a bar shows the unit, its worker, tests and duration in the
- * {@code #tip} element. The summary table and every unit follow. The bars are laid out here, so the page shows them
+ * start-up hatched grey, the time a unit was held back by a resource lock while a worker waited for it as an amber
+ * hatched strip along the bottom of its worker's row, up to the unit's bar; idle time left blank; hovering a bar shows the unit, its worker, tests and duration in the
+ * {@code #tip} element. The summary table, what the isolation check found (if it ran) and every unit follow. The bars are laid out here, so the page shows them
  * without its script; the script only fills the tip. Pure.
  *
  * @since 0.1
@@ -36,13 +37,15 @@ public final class Html {
             .bar.serial{outline:2px solid #1f4fbf;outline-offset:-2px}
             .bar:hover{filter:brightness(1.2)}
             .startup{position:absolute;top:8px;bottom:8px;background:repeating-linear-gradient(45deg,#bbb 0 3px,#eee 3px 6px)}
+            .wait{position:absolute;top:18px;bottom:0;z-index:1;background:repeating-linear-gradient(-45deg,#e0a030 0 3px,#fff3dc 3px 6px)}
             .axis{position:relative;height:1.4em;color:#666;font-size:12px}
             .axis span{position:absolute}
             #tip{position:fixed;pointer-events:none;background:#222;color:#fff;padding:6px 8px;border-radius:4px;font-size:13px;max-width:40em;z-index:9}
             #tip[hidden]{display:none}
             table{border-collapse:collapse;margin-top:0.5em}
             td,th{padding:2px 10px;text-align:right;border-bottom:1px solid #ddd}
-            td:first-child,th:first-child,td.name{text-align:left}
+            td:first-child,th:first-child,td.name,th.name{text-align:left}
+            td.verdict{white-space:nowrap}
             .legend span{display:inline-block;width:1em;height:1em;vertical-align:middle;margin:0 4px 0 12px}
             """;
 
@@ -60,6 +63,7 @@ public final class Html {
                 tip.appendChild(title);
                 var lines = [d.worker + ', ' + d.start + ' to ' + d.end + ', ' + d.duration, d.tests];
                 if (d.serial === 'true') { lines.push('serial'); }
+                if (d.lockWait) { lines.push('waited ' + d.lockWait + ' for a lock before it'); }
                 if (d.failures) { lines.push('failed: ' + d.failures); }
                 lines.forEach(function (text) {
                   var line = document.createElement('div');
@@ -109,6 +113,7 @@ public final class Html {
         timeline(html, report);
         html.append("<div id=\"tip\" role=\"tooltip\" hidden></div>\n");
         workers(html, report);
+        isolation(html, report);
         units(html, report);
         return html.append("<script>\n")
                 .append(SCRIPT)
@@ -128,7 +133,9 @@ public final class Html {
         }
         html.append("<span style=\"outline:2px solid #1f4fbf\"></span>serial")
                 .append("<span style=\"background:repeating-linear-gradient(45deg,#bbb 0 3px,#eee 3px 6px)\"></span>")
-                .append("worker start-up; blank: idle</p>\n");
+                .append("worker start-up")
+                .append("<span style=\"background:repeating-linear-gradient(-45deg,#e0a030 0 3px,#fff3dc 3px 6px)\">")
+                .append("</span>lock wait; blank: idle</p>\n");
     }
 
     private static void timeline(StringBuilder html, RunReport report) {
@@ -154,7 +161,15 @@ public final class Html {
                     html.append("<div class=\"startup\" style=\"%s\"></div>".formatted(position(from, to, span)));
                 }
             }
-            worker.getValue().forEach(run -> bar(html, run, span));
+            for (UnitRun run : worker.getValue()) {
+                if (run.lockWaitMillis() > 0) {
+                    html.append("<div class=\"wait\" style=\"%s\" title=\"waited %s for a lock\"></div>"
+                            .formatted(
+                                    position(run.startMillis() - run.lockWaitMillis(), run.startMillis(), span),
+                                    seconds(run.lockWaitMillis())));
+                }
+                bar(html, run, span);
+            }
             html.append("</div>\n");
         }
         html.append("</div>\n");
@@ -184,6 +199,8 @@ public final class Html {
                 .append(escape(tests(run)))
                 .append("\" data-serial=\"")
                 .append(run.serial())
+                .append("\" data-lock-wait=\"")
+                .append(run.lockWaitMillis() > 0 ? seconds(run.lockWaitMillis()) : "")
                 .append("\" data-failures=\"")
                 .append(escape(String.join(", ", run.failures())))
                 .append("\"></div>");
@@ -206,15 +223,39 @@ public final class Html {
         html.append("</table>\n");
     }
 
+    private static void isolation(StringBuilder html, RunReport report) {
+        if (report.isolation().isEmpty()) {
+            return;
+        }
+        html.append("<h2>Failed tests run alone</h2>\n<p>With xdist.isolate=failures each test that failed ran again")
+                .append(" alone on a fresh worker after the run; for one that passes alone, its worker's order was")
+                .append(" bisected for the units that make it fail. The outcomes reported stay those of the run.</p>\n")
+                .append("<table class=\"isolation\">\n<tr><th>test</th><th>worker</th><th>verdict</th>")
+                .append("<th class=\"name\">found</th><th>runs</th></tr>\n");
+        for (IsolationCheck check : report.isolation()) {
+            html.append(
+                    "<tr><td class=\"name\">%s</td><td>%s</td><td class=\"verdict\">%s</td><td class=\"name\">%s</td><td>%d</td></tr>\n"
+                            .formatted(
+                                    escape(check.name()),
+                                    check.worker() == null ? "" : escape(check.worker()),
+                                    escape(check.verdict().key()),
+                                    escape(check.describe()),
+                                    check.runs()));
+        }
+        html.append("</table>\n");
+    }
+
     private static void units(StringBuilder html, RunReport report) {
         html.append("<h2>Units</h2>\n<table class=\"units\">\n<tr><th>unit</th><th>worker</th><th>start</th>")
-                .append("<th>duration</th><th>tests</th><th>outcome</th></tr>\n");
+                .append("<th>lock wait</th><th>duration</th><th>tests</th><th>outcome</th></tr>\n");
         for (UnitRun run : report.runs()) {
-            html.append("<tr><td class=\"name\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%s</td></tr>\n"
+            html.append(("<tr><td class=\"name\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td>"
+                            + "<td>%s</td></tr>\n")
                     .formatted(
                             escape(run.name()),
                             run.worker() == null ? "not run" : escape(run.worker()),
                             run.worker() == null ? "" : seconds(run.startMillis()),
+                            run.lockWaitMillis() > 0 ? seconds(run.lockWaitMillis()) : "",
                             seconds(run.durationMillis()),
                             run.tests(),
                             run.outcome().key()));

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code xdist-report.json}: the run's figures, its workers and every run of a unit, written by hand (the engine
  * depends on nothing but JUnit). Times are milliseconds since the run started. Each worker's units are listed in the
- * order it ran them ({@code order}), which is what a replay of that worker needs. Pure.
+ * order it ran them ({@code order}), which is what a replay of that worker needs; {@code lockWaitMillis} is how long a
+ * unit's worker waited for it behind a resource lock. {@code isolation} holds what the isolation check found per failed
+ * test ({@code xdist.isolate=failures}), empty when it was off. Pure.
  *
  * <pre>
  * {"format": "junit-xdist-report", "version": 1,
@@ -57,6 +59,8 @@ public final class Json {
                 .append(field("units", report.units()))
                 .append(", ")
                 .append(field("tests", report.tests()))
+                .append(", ")
+                .append(field("lockWaitMillis", report.lockWaitMillis()))
                 .append(", \"reason\": ")
                 .append(quote(report.reason()))
                 .append("},\n");
@@ -70,7 +74,13 @@ public final class Json {
         for (int i = 0; i < report.runs().size(); i++) {
             json.append(i == 0 ? "\n    " : ",\n    ").append(unit(report.runs().get(i)));
         }
-        return json.append("\n  ]\n}\n").toString();
+        json.append("\n  ],\n  \"isolation\": [");
+        for (int i = 0; i < report.isolation().size(); i++) {
+            json.append(i == 0 ? "\n    " : ",\n    ")
+                    .append(isolation(report.isolation().get(i)));
+        }
+        return json.append(report.isolation().isEmpty() ? "]\n}\n" : "\n  ]\n}\n")
+                .toString();
     }
 
     private static String worker(WorkerRow row, RunReport report, Map<String, List<UnitRun>> byWorker) {
@@ -92,6 +102,27 @@ public final class Json {
                         order);
     }
 
+    private static String isolation(IsolationCheck check) {
+        return ("{\"test\": %s, \"name\": %s, \"worker\": %s, \"verdict\": %s, \"message\": %s, %s, %s, %s,"
+                        + " \"before\": %s, \"polluter\": %s, \"suspects\": %s}")
+                .formatted(
+                        quote(check.test()),
+                        quote(check.name()),
+                        quote(check.worker()),
+                        quote(check.verdict().key()),
+                        quote(check.describe()),
+                        field("runs", check.runs()),
+                        field("failingPrefix", check.failingPrefix()),
+                        field("passingPrefix", check.passingPrefix()),
+                        strings(check.before()),
+                        quote(check.polluterFound() ? check.before().get(check.failingPrefix() - 1) : null),
+                        strings(check.suspects()));
+    }
+
+    private static String strings(List<String> values) {
+        return values.stream().map(Json::quote).collect(Collectors.joining(", ", "[", "]"));
+    }
+
     private static String startup(WorkerStart start) {
         return "{%s, %s, %s}"
                 .formatted(
@@ -102,7 +133,7 @@ public final class Json {
 
     private static String unit(UnitRun run) {
         return ("{\"unit\": %s, \"name\": %s, \"worker\": %s, %s, %s, %s, \"serial\": %s, %s, %s, %s, %s, %s,"
-                        + " \"outcome\": %s, \"failures\": %s}")
+                        + " %s, \"outcome\": %s, \"failures\": %s}")
                 .formatted(
                         quote(run.uniqueId()),
                         quote(run.name()),
@@ -116,6 +147,7 @@ public final class Json {
                         field("failed", run.failed()),
                         field("aborted", run.aborted()),
                         field("skipped", run.skipped()),
+                        field("lockWaitMillis", run.lockWaitMillis()),
                         quote(run.outcome().key()),
                         run.failures().stream().map(Json::quote).collect(Collectors.joining(", ", "[", "]")));
     }

@@ -87,6 +87,7 @@ public final class RecordingListener implements EngineExecutionListener {
         for (TestDescriptor at = descriptor; at != null; at = at.getParent().orElse(null)) {
             ids.add(at.getUniqueId().toString());
         }
-        record.unitOf(ids).ifPresent(unit -> record.ended(unit, outcome, tests, descriptor.getDisplayName()));
+        record.unitOf(ids)
+                .ifPresent(unit -> record.ended(unit, outcome, tests, ids.get(0), descriptor.getDisplayName()));
     }
 }

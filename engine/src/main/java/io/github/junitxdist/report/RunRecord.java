@@ -37,15 +37,21 @@ public final class RunRecord {
      * @param id its dense index in the run
      * @param uniqueId its stable name
      * @param name a short name for people
+     * @param constrained whether it can be held back by others: it holds resource locks, is {@code @Isolated} or serial
      */
-    public record Unit(int id, String uniqueId, String name, boolean serial) {
+    public record Unit(int id, String uniqueId, String name, boolean serial, boolean constrained) {
 
         private static final java.util.regex.Pattern CLASS_SEGMENT =
                 java.util.regex.Pattern.compile("\\[(?:class|nested-class):(?:[^\\]]*[.$])?([^\\].$]+)\\]");
 
         /** A unit named for people after its unique id: {@code [engine:xdist]/[class:a.b.C]} is {@code C}. */
         public static Unit of(int id, String uniqueId, boolean serial) {
-            return new Unit(id, uniqueId, shortName(uniqueId), serial);
+            return of(id, uniqueId, serial, serial);
+        }
+
+        /** A unit named for people, which may be held back by locks or is not. */
+        public static Unit of(int id, String uniqueId, boolean serial, boolean constrained) {
+            return new Unit(id, uniqueId, shortName(uniqueId), serial, constrained);
         }
 
         /** The unique id without the engine segment, classes by their simple names: {@code C/Inner}. */
@@ -57,6 +63,18 @@ public final class RunRecord {
         }
     }
 
+    /**
+     * A test, or a container, that failed in the run.
+     *
+     * @param unit the id of the unit it belongs to
+     * @param worker the worker of the unit's run it failed in; null when that unit never started
+     */
+    public record FailedTest(
+            String uniqueId,
+            String displayName,
+            int unit,
+            @Nullable String worker) {}
+
     private long startNanos;
     private boolean begun;
     private long endNanos = -1;
@@ -66,6 +84,13 @@ public final class RunRecord {
     private final Map<Integer, Run> latest = new HashMap<>();
     private final Map<Integer, Run> notStarted = new HashMap<>();
     private final List<WorkerStart> starts = new ArrayList<>();
+    private final List<FailedTest> failedTests = new ArrayList<>();
+    /** The workers that have work left but wait, because every unit left for them is held back by locks. */
+    private final java.util.Set<String> waitingWorkers = new java.util.HashSet<>();
+    /** Since when the next constrained unit to start has been held back while a worker waited for it; -1: none. */
+    private long blockedSince = -1;
+
+    private List<IsolationCheck> isolation = List.of();
 
     /**
      * Starts recording a forked run of these units.
@@ -91,6 +116,15 @@ public final class RunRecord {
     public synchronized void unitStarted(int unit, String worker, long nanos) {
         if (begun) {
             Run run = new Run(unit, worker, nanos);
+            waitingWorkers.remove(worker);
+            Unit of = units.get(unit);
+            if (blockedSince >= 0 && of != null && of.constrained()) {
+                run.waitStart = blockedSince;
+                blockedSince = nanos; // a worker still waiting waits for the next one from now
+            }
+            if (waitingWorkers.isEmpty()) {
+                blockedSince = -1;
+            }
             runs.add(run);
             latest.put(unit, run);
         }
@@ -105,6 +139,29 @@ public final class RunRecord {
                     .filter(other -> other.unit == unit)
                     .reduce((a, b) -> b)
                     .ifPresent(r -> latest.put(unit, r));
+        }
+    }
+
+    /**
+     * A worker that has work left got none at {@code nanos}: the units left for it are held back by resource locks (or
+     * an {@code @Isolated} unit). From then on the next constrained unit to start, on whichever worker, waited for a
+     * lock: its run shows the wait from this time to its start, and a worker still waiting then waits for the one after
+     * it. A worker already waiting keeps its first time.
+     *
+     * <p>Example: gw0 runs L1, which writes K; gw1 asks at 1 s, L2 and L3 also write K: it waits. gw0 ends L1 at 3 s and
+     * takes L2 (waited 2 s); gw1 asks again and still waits; gw0 ends L2 at 4 s and takes L3 (waited 1 s).
+     */
+    public synchronized void waiting(String worker, long nanos) {
+        if (begun && waitingWorkers.add(worker) && blockedSince < 0) {
+            blockedSince = nanos;
+        }
+    }
+
+    /** The worker no longer waits for work in this run: it was given back or lost. */
+    public synchronized void notWaiting(String worker) {
+        waitingWorkers.remove(worker);
+        if (waitingWorkers.isEmpty()) {
+            blockedSince = -1;
         }
     }
 
@@ -127,9 +184,32 @@ public final class RunRecord {
         }
     }
 
-    /** The run's last unit ended at {@code nanos}. */
+    /** The run's last unit ended at {@code nanos}; a second call keeps the first end. */
     public synchronized void ended(long nanos) {
-        endNanos = nanos;
+        if (endNanos < 0) {
+            endNanos = nanos;
+        }
+    }
+
+    /** The tests and containers that failed, in the order the listener saw them fail. */
+    public synchronized List<FailedTest> failedTests() {
+        return List.copyOf(failedTests);
+    }
+
+    /** Each worker's order: the ids of the units it was handed, in the order it ran them, by worker name. */
+    public synchronized Map<String, List<Integer>> orders() {
+        Map<String, List<Integer>> orders = new java.util.LinkedHashMap<>();
+        for (Run run : runs) {
+            if (run.worker != null) {
+                orders.computeIfAbsent(run.worker, w -> new ArrayList<>()).add(run.unit);
+            }
+        }
+        return orders;
+    }
+
+    /** What the isolation check after the run found ({@code xdist.isolate=failures}), for the report. */
+    public synchronized void isolation(List<IsolationCheck> checks) {
+        isolation = List.copyOf(checks);
     }
 
     /** The unit a descriptor's events count for, by its id or the id of the nearest ancestor that has one. */
@@ -144,7 +224,7 @@ public final class RunRecord {
      * Counts the end of tests of a unit: {@code tests} tests ended with {@code outcome}, or a container failed when
      * {@code tests} is 0; the display name is kept when the outcome is a failure.
      */
-    synchronized void ended(int unit, Outcome outcome, int tests, String displayName) {
+    synchronized void ended(int unit, Outcome outcome, int tests, String uniqueId, String displayName) {
         if (!begun || !units.containsKey(unit)) {
             return;
         }
@@ -153,6 +233,9 @@ public final class RunRecord {
             run = notStarted.computeIfAbsent(unit, id -> new Run(id, null, -1));
         }
         run.count(outcome, tests, displayName);
+        if (outcome == Outcome.FAILED || outcome == Outcome.LOST) {
+            failedTests.add(new FailedTest(uniqueId, displayName, unit, run.worker));
+        }
     }
 
     /** What the run did, as data; {@code workers} and {@code reason} say how many workers it used and why. */
@@ -167,7 +250,7 @@ public final class RunRecord {
                 .filter(id -> !latest.containsKey(id))
                 .forEach(id -> all.add(
                         notStarted.getOrDefault(id, new Run(id, null, -1)).toUnitRun(end, -1)));
-        return new RunReport(millis(end), workers, reason, all, starts);
+        return new RunReport(millis(end), workers, reason, all, starts, isolation);
     }
 
     /**
@@ -194,6 +277,9 @@ public final class RunRecord {
         final int unit;
         final @Nullable String worker;
         final long start;
+        /** Since when it was held back by a lock while a worker waited for it; -1 if it was not. */
+        long waitStart = -1;
+
         long end = -1;
         boolean lost;
         int passed;
@@ -245,6 +331,7 @@ public final class RunRecord {
             Unit of = units.get(unit);
             String uniqueId = of == null ? String.valueOf(unit) : of.uniqueId();
             boolean started = worker != null;
+            long waited = started && waitStart >= 0 ? Math.max(0, millis(start) - millis(waitStart)) : 0;
             return new UnitRun(
                     uniqueId,
                     of == null ? uniqueId : of.name(),
@@ -258,7 +345,8 @@ public final class RunRecord {
                     aborted,
                     skipped,
                     outcome(),
-                    failures);
+                    failures,
+                    waited);
         }
     }
 }

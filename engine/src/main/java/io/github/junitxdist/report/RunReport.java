@@ -21,10 +21,18 @@ import org.jspecify.annotations.Nullable;
  * @param runs the units, one entry per run of a unit on a worker (a unit resumed after its worker was lost has two),
  *     then the units that never started, with no worker
  * @param starts the workers' starts, in the order they became warm
+ * @param isolation what the isolation check after the run found per failed test ({@code xdist.isolate=failures});
+ *     empty when it was off
  * @since 0.1
  */
 @API(status = INTERNAL, since = "0.1")
-public record RunReport(long wallMillis, int workers, String reason, List<UnitRun> runs, List<WorkerStart> starts) {
+public record RunReport(
+        long wallMillis,
+        int workers,
+        String reason,
+        List<UnitRun> runs,
+        List<WorkerStart> starts,
+        List<IsolationCheck> isolation) {
 
     /** How a unit's run ended, judged by the events the launcher's listener saw for it. */
     public enum Outcome {
@@ -51,6 +59,8 @@ public record RunReport(long wallMillis, int workers, String reason, List<UnitRu
      * @param endMillis when the worker said the unit was done, or was lost; -1 if it never started
      * @param tests how many tests the listener saw end (finish or skip) in this run
      * @param failures the display names of the tests and containers that failed, at most {@link RunRecord#FAILURES_KEPT}
+     * @param lockWaitMillis how long it was held back by a resource lock (or an {@code @Isolated} unit) while a worker
+     *     waited for work, before it started (see {@link RunRecord#waiting}); 0 if it was not
      */
     public record UnitRun(
             String uniqueId,
@@ -65,7 +75,8 @@ public record RunReport(long wallMillis, int workers, String reason, List<UnitRu
             int aborted,
             int skipped,
             Outcome outcome,
-            List<String> failures) {
+            List<String> failures,
+            long lockWaitMillis) {
 
         public UnitRun {
             failures = List.copyOf(failures);
@@ -97,6 +108,12 @@ public record RunReport(long wallMillis, int workers, String reason, List<UnitRu
     public RunReport {
         runs = List.copyOf(runs);
         starts = List.copyOf(starts);
+        isolation = List.copyOf(isolation);
+    }
+
+    /** How long workers waited for units blocked by locks, all together. */
+    public long lockWaitMillis() {
+        return runs.stream().mapToLong(UnitRun::lockWaitMillis).sum();
     }
 
     public Figures figures() {

@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The summary of a forked run for the console: one line per worker (units, tests, busy and idle time, utilisation,
- * start-up), the run's figures, the five longest units, how the number of workers was chosen, and where the report
- * is. Example:
+ * start-up), the run's figures (with the time workers waited for locks, if they did), the five longest units, what the
+ * isolation check found (with {@code xdist.isolate=failures}), how the number of workers was chosen, and where the
+ * report is. Example:
  *
  * <pre>
  * junit-xdist: 2 workers ran 4 units, 9 tests in 3.20 s
@@ -23,6 +24,9 @@ import org.jspecify.annotations.Nullable;
  *   wall 3.20 s, work 4.70 s, lower bound 2.35 s (work / workers), efficiency 73 %
  *   longest units   1.80 s  SlowFixture
  *                   ...
+ *   alone (xdist.isolate=failures): each failed test run again on a fresh worker
+ *     VictimTest &gt; reads(): passes alone: depends on what ran before it on gw1; fails again after the first 1 of
+ *       the 3 units gw1 ran before it (PolluterTest), so the polluter is PolluterTest (3 runs)
  *   workers: 2 workers for 4 classes (no duration history yet)
  *   report: /home/me/project/target/xdist-report.html
  * </pre>
@@ -70,13 +74,14 @@ public final class Summary {
                     percent(row.utilisation(report.wallMillis())),
                     seconds(row.startupMillis())));
         }
-        lines.add("  wall %s, work %s, lower bound %s (%s), efficiency %s"
+        lines.add("  wall %s, work %s, lower bound %s (%s), efficiency %s%s"
                 .formatted(
                         seconds(figures.wallMillis()),
                         seconds(figures.workMillis()),
                         seconds(figures.lowerBoundMillis()),
                         bindingTerm(figures),
-                        percent(figures.efficiency())));
+                        percent(figures.efficiency()),
+                        report.lockWaitMillis() > 0 ? ", lock waits " + seconds(report.lockWaitMillis()) : ""));
         String label = "  longest units ";
         for (Map.Entry<String, Long> unit : report.longest(LONGEST)) {
             lines.add(format("%s %8s  %s", label, seconds(unit.getValue()), unit.getKey()));
@@ -84,6 +89,12 @@ public final class Summary {
         }
         if (shard != null) {
             lines.add("  " + shard);
+        }
+        if (!report.isolation().isEmpty()) {
+            lines.add("  alone (xdist.isolate=failures): each failed test run again on a fresh worker");
+            for (IsolationCheck check : report.isolation()) {
+                lines.add("    %s: %s (%s)".formatted(check.name(), check.describe(), count(check.runs(), "run")));
+            }
         }
         lines.add("  workers: " + report.reason().replaceFirst("^junit-xdist: ", ""));
         if (reportPath != null) {

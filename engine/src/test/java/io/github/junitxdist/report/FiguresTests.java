@@ -45,6 +45,6 @@ class FiguresTests {
     }
 
     private static UnitRun run(String name, String worker, long start, long end, boolean serial) {
-        return new UnitRun(name, name, worker, start, end, serial, 1, 1, 0, 0, 0, Outcome.PASSED, List.of());
+        return new UnitRun(name, name, worker, start, end, serial, 1, 1, 0, 0, 0, Outcome.PASSED, List.of(), 0);
     }
 }

@@ -27,6 +27,10 @@ class BadConfigurationTests {
                 "xdist.shard   | 4/3   | configuration parameter xdist.shard | i/n, the shard i of n to run",
                 "xdist.shard   | 0/2   | configuration parameter xdist.shard | i from 1 to n (such as 2/4)",
                 "xdist.shard   | 2     | configuration parameter xdist.shard | i/n, the shard i of n to run",
+                "xdist.isolate | foo   | configuration parameter xdist.isolate | off (the default) or failures",
+                "xdist.isolate.maxRuns | 0   | configuration parameter xdist.isolate.maxRuns | a positive integer",
+                "xdist.isolate.maxRuns | -1  | configuration parameter xdist.isolate.maxRuns | a positive integer",
+                "xdist.isolate.maxRuns | abc | configuration parameter xdist.isolate.maxRuns | a positive integer",
             })
     void failsTheRunWithoutRunningAnyTest(String key, String value, String names, String allowed) {
         EngineExecutionResults results = EngineTestKit.engine("xdist")

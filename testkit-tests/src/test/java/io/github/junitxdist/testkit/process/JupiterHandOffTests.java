@@ -98,10 +98,44 @@ class JupiterHandOffTests {
         assertThat(result.output()).doesNotContain("running them in this JVM");
     }
 
+    @Test
+    void aReplayRunsOnAWorkerEvenWhenTheHistoryKnowsTheClassesToBeShort() throws IOException {
+        ConsoleLauncherRun recorded = ConsoleLauncherRun.named("handoff-replay-recorded")
+                .selectClasses(AlphaFixture.class, BetaFixture.class, GammaFixture.class);
+        Path reports = recorded.directory().resolve("xdist");
+        assertThat(recorded.config("xdist.workers", "1")
+                        .config("xdist.report.dir", reports.toString())
+                        .run()
+                        .exitCode())
+                .isZero();
+
+        ConsoleLauncherRun.Result replay = runWithHistory(
+                "handoff-replay",
+                20,
+                "xdist.replay",
+                reports.resolve("xdist-report.json").toString());
+
+        assertThat(replay.exitCode()).as("ConsoleLauncher exit code").isZero();
+        assertRanOnceEachInWorkers(replay.records(), ConsoleLauncherTests.EXPECTED, replay.launcherPid());
+        assertThat(replay.output())
+                .contains("junit-xdist: replaying the order of gw0")
+                .doesNotContain("running them in this JVM");
+    }
+
+    private static ConsoleLauncherRun.Result runWithHistory(String name, long millis, String key, String value)
+            throws IOException {
+        return runWithHistory(name, millis, run -> run.config(key, value));
+    }
+
+    private static ConsoleLauncherRun.Result runWithHistory(String name, long millis) throws IOException {
+        return runWithHistory(name, millis, run -> run);
+    }
+
     /**
      * Runs the three fixture classes with a history in which each took {@code millis} and starting a worker 800 ms.
      */
-    private static ConsoleLauncherRun.Result runWithHistory(String name, long millis) throws IOException {
+    private static ConsoleLauncherRun.Result runWithHistory(
+            String name, long millis, java.util.function.UnaryOperator<ConsoleLauncherRun> more) throws IOException {
         ConsoleLauncherRun run =
                 ConsoleLauncherRun.named(name).selectClasses(AlphaFixture.class, BetaFixture.class, GammaFixture.class);
         String lines = Stream.of(AlphaFixture.class, BetaFixture.class, GammaFixture.class)
@@ -109,7 +143,8 @@ class JupiterHandOffTests {
                 .collect(Collectors.joining());
         Path history = run.directory().resolve("durations");
         Files.writeString(history, HEADER + lines + "800\tworker start\n");
-        return run.config("xdist.durations.file", history.toString()).run();
+        return more.apply(run.config("xdist.durations.file", history.toString()))
+                .run();
     }
 
     private static List<String> reportFiles(ConsoleLauncherRun.Result result) throws IOException {

@@ -106,11 +106,12 @@ public final class Constants {
      * Whether {@code loadscope}, the default mode, cuts a class that would be the run's long pole into parts for
      * several workers: {@value}. Legal values: {@code true} (the default) or {@code false}. A class is cut when the
      * history says it takes longer than the run's work divided by the workers, so that no worker would finish before
-     * it; it is cut as {@code xdist.dist=load} cuts every class, and its lifecycle ({@code @BeforeAll},
-     * {@code @AfterAll}) then runs once per part. Never cut: a class with {@code @Serial}, {@code @Isolated} or a
-     * {@code READ_WRITE} resource lock on any of its tests, one that orders its tests ({@code @TestMethodOrder},
-     * {@code @TestClassOrder}) or shares an instance between them ({@code @TestInstance(PER_CLASS)}, or that lifecycle
-     * as the default), on itself or any of its {@code @Nested} classes.
+     * it, and the cut saves a second or more; it is cut as {@code xdist.dist=load} cuts every class. Never cut: a
+     * class with {@code @Serial}, {@code @Isolated} or a {@code READ_WRITE} resource lock on any of its tests, one that
+     * runs code once for all its tests ({@code @BeforeAll}, {@code @AfterAll}, class-level extensions with those
+     * callbacks), orders its tests ({@code @TestMethodOrder}, {@code @TestClassOrder}) or shares an instance between
+     * them ({@code @TestInstance(PER_CLASS)}, or that lifecycle as the default), on itself or any of its
+     * {@code @Nested} classes.
      */
     public static final String SPLIT_PROPERTY_NAME = "xdist.split";
 

@@ -13,7 +13,8 @@ import org.apiguardian.api.API;
  * than the run's work divided by the workers keeps one worker busy after the others have finished, however the rest is
  * spread. Cut as {@code load} cuts every class, its parts run on several workers at once.
  *
- * <p>Only a unit that can be cut without changing what its tests see is cut: two or more items, none of them serial,
+ * <p>Only a cut that can shorten the run by a second or more is made (a cut costs a lifecycle and a unit more), and
+ * only of a unit that can be cut without changing what its tests see: two or more items, none of them serial,
  * isolated or holding a {@code READ_WRITE} lock (those must not overlap anyway), and a class the caller says may be cut
  * (see {@code ExecutionPlan#splittable}: no ordered tests, no instance shared between tests).
  *
@@ -24,6 +25,9 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class LongPoles {
+
+    /** A cut must shorten the run by at least this much: about what starting a worker costs. */
+    static final long MINIMUM_GAIN_MILLIS = WorkerCount.DEFAULT_START_MILLIS;
 
     private LongPoles() {}
 
@@ -41,9 +45,13 @@ public final class LongPoles {
         long share = (work + workers - 1) / workers;
         Set<String> poles = new LinkedHashSet<>();
         for (WorkUnit unit : units) {
+            long gain = unit.cost() - Math.max(share, (unit.cost() + workers - 1) / workers);
             boolean constrained =
                     unit.serial() || unit.isolated() || unit.locks().stream().anyMatch(Lock::exclusive);
-            if (unit.cost() > share && unit.items().size() > 1 && !constrained && splittable.test(unit.uniqueId())) {
+            if (gain >= MINIMUM_GAIN_MILLIS
+                    && unit.items().size() > 1
+                    && !constrained
+                    && splittable.test(unit.uniqueId())) {
                 poles.add(unit.uniqueId());
             }
         }

@@ -33,6 +33,16 @@ class LongPolesTests {
     }
 
     @Test
+    void aCutThatWouldSaveLessThanASecondIsNotMade() {
+        var units = List.of(unit("A", 4, 2_000), unit("B", 2, 100), unit("C", 2, 100));
+
+        assertThat(LongPoles.find(units, 2, id -> true)).as("saves 900 ms").isEmpty();
+        assertThat(LongPoles.find(List.of(unit("A", 4, 2_400), unit("B", 2, 100)), 2, id -> true))
+                .as("saves 1150 ms")
+                .containsExactly("A");
+    }
+
+    @Test
     void balancedUnitsAreNotCut() {
         var units = List.of(unit("A", 4, 45_000), unit("B", 2, 25_000), unit("C", 2, 20_000));
 

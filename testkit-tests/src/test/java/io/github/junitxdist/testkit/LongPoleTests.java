@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.github.junitxdist.testkit.fixtures.split.LongPoleFixture;
+import io.github.junitxdist.testkit.fixtures.split.OnceForAllFixture;
 import io.github.junitxdist.testkit.fixtures.split.OrderedFixture;
 import io.github.junitxdist.testkit.fixtures.split.SharedInstanceFixture;
 import io.github.junitxdist.testkit.fixtures.split.ShortFixture;
@@ -63,33 +64,41 @@ class LongPoleTests {
             assertThat(startsAndEnds(result.results(), LongPoleFixture.class))
                     .as("LongPoleFixture reported started and finished once, successful")
                     .isEqualTo("1 started, 1 finished, SUCCESSFUL");
-            // the first run recorded the parts, not the whole class: the second run knows it only by its parts
+            // The first run recorded the parts, not the whole class; the second run knows it only by its parts,
+            // which took a minute together.
             assertThat(Files.readString(history()))
                     .contains(id(LongPoleFixture.class) + "[1/2]")
                     .contains(id(LongPoleFixture.class) + "[2/2]");
             Files.writeString(
                     history(),
-                    Files.readAllLines(history()).stream()
-                            .filter(line -> !line.endsWith("\t" + id(LongPoleFixture.class)))
-                            .collect(Collectors.joining("\n", "", "\n")));
+                    HEADER + "30000\t" + id(LongPoleFixture.class) + "[1/2]\n30000\t" + id(LongPoleFixture.class)
+                            + "[2/2]\n10\t" + id(ShortFixture.class) + "\n");
         }
     }
 
     @Test
-    void classesThatOrderTheirTestsOrShareAnInstanceStayWhole() throws Exception {
+    void classesThatOrderTheirTestsShareAnInstanceOrSetUpOnceStayWhole() throws Exception {
         Files.writeString(
                 history(),
-                HEADER + "60000\t" + id(OrderedFixture.class) + "\n60000\t" + id(SharedInstanceFixture.class) + "\n10\t"
-                        + id(ShortFixture.class) + "\n");
+                HEADER + "60000\t" + id(OrderedFixture.class) + "\n60000\t" + id(SharedInstanceFixture.class)
+                        + "\n60000\t" + id(OnceForAllFixture.class) + "\n10\t" + id(ShortFixture.class) + "\n");
 
-        Run result = run(Map.of(), OrderedFixture.class, SharedInstanceFixture.class, ShortFixture.class);
+        Run result = run(
+                Map.of(),
+                OrderedFixture.class,
+                SharedInstanceFixture.class,
+                OnceForAllFixture.class,
+                ShortFixture.class);
 
-        assertThat(result.where()).hasSize(7);
+        assertThat(result.where()).as("9 tests and one @BeforeAll, each reported once").hasSize(10);
         assertThat(jvms(result, "OrderedFixture#"))
                 .as("JVMs that ran OrderedFixture")
                 .hasSize(1);
         assertThat(jvms(result, "SharedInstanceFixture#", "Shared#"))
                 .as("JVMs that ran SharedInstanceFixture")
+                .hasSize(1);
+        assertThat(jvms(result, "OnceForAllFixture#first", "OnceForAllFixture#second"))
+                .as("JVMs that ran OnceForAllFixture")
                 .hasSize(1);
         assertThat(result.stderr()).doesNotContain("long pole");
     }

@@ -90,7 +90,9 @@ class LongPoleTests {
                 OnceForAllFixture.class,
                 ShortFixture.class);
 
-        assertThat(result.where()).as("9 tests and one @BeforeAll, each reported once").hasSize(10);
+        assertThat(result.where())
+                .as("9 tests and one @BeforeAll, each reported once")
+                .hasSize(10);
         assertThat(jvms(result, "OrderedFixture#"))
                 .as("JVMs that ran OrderedFixture")
                 .hasSize(1);

@@ -35,10 +35,33 @@ public final class Costs {
         }
         long median = Math.max(1, perTest[perTest.length / 2]);
         Map<String, Long> wholes = wholesOfParts(earlierMillis);
+        Map<String, Long> testsOfClass = new HashMap<>();
+        units.forEach(unit -> testsOfClass.merge(whole(unit.uniqueId()), unit.tests(), Long::sum));
         return units.stream()
                 .map(unit -> unit.withCost(earlierMillis.getOrDefault(
-                        unit.uniqueId(), wholes.getOrDefault(unit.uniqueId(), unit.tests() * median))))
+                        unit.uniqueId(),
+                        wholes.getOrDefault(unit.uniqueId(), partOfWhole(unit, earlierMillis, testsOfClass, median)))))
                 .toList();
+    }
+
+    /**
+     * A part of a class measured whole ({@code [class:A][1/2]} of {@code [class:A]}) costs its share of the whole by
+     * number of tests, as when a long class is first cut; anything else its tests times the median per test.
+     */
+    private static long partOfWhole(
+            WorkUnit unit, Map<String, Long> earlierMillis, Map<String, Long> testsOfClass, long median) {
+        String whole = whole(unit.uniqueId());
+        Long wholeMillis = earlierMillis.get(whole);
+        if (whole.equals(unit.uniqueId()) || wholeMillis == null) {
+            return unit.tests() * median;
+        }
+        return wholeMillis * unit.tests() / Math.max(1, testsOfClass.getOrDefault(whole, unit.tests()));
+    }
+
+    /** The class a unit id names, without the part suffix {@code load} and long-pole cuts add. */
+    private static String whole(String unitId) {
+        int part = unitId.indexOf("][");
+        return part < 0 ? unitId : unitId.substring(0, part + 1);
     }
 
     /** Whether earlier runs measured any of the units, whole or in parts, so that costs are milliseconds. */

@@ -53,4 +53,14 @@ class CostsTests {
         assertThat(Costs.knowsAny(List.of(unit(a, 4)), Map.of("[engine:xdist]/[class:AB]", 10L)))
                 .isFalse();
     }
+
+    @Test
+    void thePartsOfAClassMeasuredWholeShareItsFigureByTests() {
+        String a = "[engine:xdist]/[class:A]";
+        var units = List.of(unit(a + "[1/2]", 3), unit(a + "[2/2]", 1), unit("[engine:xdist]/[class:B]", 2));
+
+        assertThat(Costs.estimate(units, Map.of(a, 40_000L, "[engine:xdist]/[class:B]", 100L)))
+                .extracting(WorkUnit::cost)
+                .containsExactly(30_000L, 10_000L, 100L);
+    }
 }

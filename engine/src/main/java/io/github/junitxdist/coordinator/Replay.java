@@ -76,8 +76,8 @@ final class Replay {
         List<WorkUnit> order = new ArrayList<>();
         for (String id : replay.units()) {
             WorkUnit unit = byId.get(id);
-            int part = id.indexOf("][");
-            if (unit == null && part > 0 && byId.containsKey(id.substring(0, part + 1))) {
+            String whole = WorkUnit.wholeClass(id);
+            if (unit == null && !whole.equals(id) && byId.containsKey(whole)) {
                 throw new InvalidConfigurationException(("Invalid value '%s' for configuration parameter %s: unit %s of"
                                 + " %s is a part of a class that run cut for several workers; expected a replay of"
                                 + " whole classes: replay a run with %s=false (and %s=loadscope)")

@@ -290,15 +290,10 @@ public final class XdistExecutor {
     }
 
     /** The unique id of the top-level container a unit's id lies in: its outermost ancestor below the engine. */
-    /**
-     * The top-level class of a unit: the outermost segment of its id, without the part suffix that {@code load} adds
-     * ({@code [class:A][1/2]}); a unique id encodes brackets inside a segment, so {@code "]["} only ever starts one.
-     */
+    /** The top-level class of a unit: the outermost segment of its id, without a part suffix. */
     private static String topLevel(String uniqueId) {
         List<String> ancestors = ExecutionPlan.selfAndAncestors(uniqueId);
-        String top = ancestors.isEmpty() ? uniqueId : ancestors.get(ancestors.size() - 1);
-        int part = top.indexOf("][");
-        return part < 0 ? top : top.substring(0, part + 1);
+        return WorkUnit.wholeClass(ancestors.isEmpty() ? uniqueId : ancestors.get(ancestors.size() - 1));
     }
 
     private static void runInProcess(

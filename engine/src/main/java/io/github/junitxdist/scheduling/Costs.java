@@ -36,7 +36,7 @@ public final class Costs {
         long median = Math.max(1, perTest[perTest.length / 2]);
         Map<String, Long> wholes = wholesOfParts(earlierMillis);
         Map<String, Long> testsOfClass = new HashMap<>();
-        units.forEach(unit -> testsOfClass.merge(whole(unit.uniqueId()), unit.tests(), Long::sum));
+        units.forEach(unit -> testsOfClass.merge(WorkUnit.wholeClass(unit.uniqueId()), unit.tests(), Long::sum));
         return units.stream()
                 .map(unit -> unit.withCost(earlierMillis.getOrDefault(
                         unit.uniqueId(),
@@ -50,18 +50,12 @@ public final class Costs {
      */
     private static long partOfWhole(
             WorkUnit unit, Map<String, Long> earlierMillis, Map<String, Long> testsOfClass, long median) {
-        String whole = whole(unit.uniqueId());
+        String whole = WorkUnit.wholeClass(unit.uniqueId());
         Long wholeMillis = earlierMillis.get(whole);
         if (whole.equals(unit.uniqueId()) || wholeMillis == null) {
             return unit.tests() * median;
         }
         return wholeMillis * unit.tests() / Math.max(1, testsOfClass.getOrDefault(whole, unit.tests()));
-    }
-
-    /** The class a unit id names, without the part suffix {@code load} and long-pole cuts add. */
-    private static String whole(String unitId) {
-        int part = unitId.indexOf("][");
-        return part < 0 ? unitId : unitId.substring(0, part + 1);
     }
 
     /** Whether earlier runs measured any of the units, whole or in parts, so that costs are milliseconds. */
@@ -79,11 +73,11 @@ public final class Costs {
     static Map<String, Long> wholesOfParts(Map<String, Long> earlierMillis) {
         Map<String, Map<String, long[]>> byClassAndCut = new HashMap<>();
         earlierMillis.forEach((id, millis) -> {
-            int part = id.indexOf("][");
+            String whole = WorkUnit.wholeClass(id);
             int slash = id.lastIndexOf('/');
-            if (part > 0 && id.endsWith("]") && slash > part) {
+            if (!whole.equals(id) && id.endsWith("]") && slash > whole.length()) {
                 long[] sumAndCount = byClassAndCut
-                        .computeIfAbsent(id.substring(0, part + 1), k -> new HashMap<>())
+                        .computeIfAbsent(whole, k -> new HashMap<>())
                         .computeIfAbsent(id.substring(slash + 1, id.length() - 1), k -> new long[2]);
                 sumAndCount[0] += millis;
                 sumAndCount[1]++;

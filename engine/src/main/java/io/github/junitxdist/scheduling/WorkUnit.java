@@ -47,6 +47,16 @@ public record WorkUnit(
         return new WorkUnit(id, uniqueId, items, serial, isolated, locks, tests, newCost);
     }
 
+    /**
+     * The top-level class a unit id names, without the part suffix that {@code load} and long-pole cuts add
+     * ({@code [class:A][1/2]} names {@code [class:A]}); a unique id encodes brackets inside a segment, so {@code "]["}
+     * only ever starts such a suffix.
+     */
+    public static String wholeClass(String unitId) {
+        int part = unitId.indexOf("][");
+        return part < 0 ? unitId : unitId.substring(0, part + 1);
+    }
+
     WorkUnit withId(int newId) {
         return new WorkUnit(newId, uniqueId, items, serial, isolated, locks, tests, cost);
     }

@@ -40,6 +40,8 @@ public final class WorkerStarter implements AutoCloseable {
     private final int workerCount;
     private final String testRunUid;
     private final PrintStream diagnostics;
+    /** The options that name a file the JVM writes, given to each worker with a file of its own. */
+    private final List<String> ownFiles;
 
     /**
      * The JVM arguments every worker starts with: the calling JVM's options, the user's extra ones, the classpath.
@@ -65,10 +67,13 @@ public final class WorkerStarter implements AutoCloseable {
         this.diagnostics = System.err;
         this.argFile = Files.createTempFile("junit-xdist-", ".argfile");
         argFile.toFile().deleteOnExit();
+        this.ownFiles = args.stream().filter(JvmOptions::namesOutputFile).toList();
         try (Writer writer = Files.newBufferedWriter(argFile, StandardCharsets.UTF_8)) {
             for (String arg : args) {
-                writer.write(quote(arg));
-                writer.write('\n');
+                if (!JvmOptions.namesOutputFile(arg)) {
+                    writer.write(quote(arg));
+                    writer.write('\n');
+                }
             }
         }
     }
@@ -93,15 +98,15 @@ public final class WorkerStarter implements AutoCloseable {
     public WorkerProcess start(int index, int launch) throws IOException {
         String name = "gw" + index;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(
-                java,
-                "@" + argFile,
+        List<String> command = new ArrayList<>(List.of(java, "@" + argFile));
+        ownFiles.forEach(option -> command.add(JvmOptions.forWorker(option, name)));
+        command.addAll(List.of(
                 "-D" + WORKER_SYSTEM_PROPERTY + "=" + name,
                 "-D" + WORKER_COUNT_SYSTEM_PROPERTY + "=" + workerCount,
                 "-D" + TEST_RUN_UID_SYSTEM_PROPERTY + "=" + testRunUid,
                 MAIN_CLASS,
                 Integer.toString(port),
-                Integer.toString(launch));
+                Integer.toString(launch)));
         var builder = new ProcessBuilder(command).directory(new File(System.getProperty("user.dir")));
         Map<String, String> environment = builder.environment();
         environment.put(WORKER_ENVIRONMENT_VARIABLE, name);

@@ -63,14 +63,18 @@ class ShardPartitionTests {
         for (int c = 0; c < 23; c++) {
             items.add(item(items.size(), "C" + c, 1 + random.nextInt(30)));
         }
-        List<WorkUnit> units = Costs.estimate(LoadScopeScheduler.cut(items), Map.of());
+        // And the skewed suite S1 with no history: its 40 classes priced by their numbers of tests.
+        for (List<TestItem> suite : List.of(items, skewedSuite(false).items)) {
+            List<WorkUnit> units = Costs.estimate(LoadScopeScheduler.cut(suite), Map.of());
 
-        var split = ShardPartition.split(items, units, shards);
+            var split = ShardPartition.split(suite, units, shards);
 
-        long largest = units.stream().mapToLong(WorkUnit::cost).max().orElseThrow();
-        assertThat(Collections.max(split.costs()) - Collections.min(split.costs()))
-                .isLessThanOrEqualTo(largest);
-        assertEveryClassInExactlyOneShard(items, split, shards);
+            long largest = units.stream().mapToLong(WorkUnit::cost).max().orElseThrow();
+            assertThat(Collections.max(split.costs()) - Collections.min(split.costs()))
+                    .as("%d classes over %d shards: %s", units.size(), shards, split.costs())
+                    .isLessThanOrEqualTo(largest);
+            assertEveryClassInExactlyOneShard(suite, split, shards);
+        }
     }
 
     @ParameterizedTest(name = "{0} shards")

@@ -24,7 +24,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Variables of the environment of this JVM that would change how the engine behaves in the child. */
     private static final List<String> ENGINE_ENVIRONMENT =
-            List.of("XDIST_WORKERS", "XDIST_WORKER", "XDIST_WORKER_COUNT", "XDIST_TESTRUNUID");
+            List.of("XDIST_WORKERS", "XDIST_WORKER", "XDIST_WORKER_COUNT", "XDIST_TESTRUNUID", "XDIST_SHARD");
 
     private final String command;
     private final Process process;

@@ -173,6 +173,16 @@ final class MavenItProject {
         }
     }
 
+    /** Writes the project without building it, for a test that runs its own commands on it; returns its directory. */
+    Path write() {
+        try {
+            writeProject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return directory;
+    }
+
     /** What the last {@link #test()} wrote to standard output and standard error. */
     String buildOutput() {
         return buildOutput;
@@ -188,7 +198,7 @@ final class MavenItProject {
                         .replace(
                                 "@JUNIT@",
                                 !junitVersion.isEmpty() ? junitVersion : property("xdist.it.junitVersion", null))
-                        .replace("@PROJECT@", property("xdist.it.projectVersion", null))
+                        .replace("@PROJECT@", projectVersion())
                         .replace("@SUREFIRE@", property("xdist.it.surefireVersion", "3.6.0"))
                         .replace("@SUREFIRE_CONFIGURATION@", surefireConfiguration()));
         List<Class<?>> sources = new ArrayList<>(fixtures);
@@ -215,12 +225,27 @@ final class MavenItProject {
         }
     }
 
-    private static List<String> mavenCommand() {
+    /** The {@code mvn} of the Maven installation that runs the enclosing build, or plain {@code mvn}. */
+    static String mavenExecutable() {
         String home = property("xdist.it.mavenHome", "");
+        return home.isEmpty() ? "mvn" : Path.of(home, "bin", "mvn").toString();
+    }
+
+    /** The local repository of the enclosing build, where it installed the engine; empty when unknown. */
+    static String localRepository() {
+        return property("xdist.it.localRepository", "");
+    }
+
+    /** The version of the engine under test. */
+    static String projectVersion() {
+        return property("xdist.it.projectVersion", null);
+    }
+
+    private static List<String> mavenCommand() {
         List<String> command = new ArrayList<>();
-        command.add(home.isEmpty() ? "mvn" : Path.of(home, "bin", "mvn").toString());
+        command.add(mavenExecutable());
         command.addAll(List.of("-B", "-q"));
-        String repository = property("xdist.it.localRepository", "");
+        String repository = localRepository();
         if (!repository.isEmpty()) {
             command.add("-Dmaven.repo.local=" + repository);
         }

@@ -31,7 +31,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * before the other worker has asked for work and been told to wait (the engine logs that on the coordinator thread,
  * right after it recorded the wait, and a log handler of this test then leaves the file the fixture waits for), so the
  * second class always waited for the lock while a worker idled, and the report says so: in the JSON, the HTML
- * timeline and the summary. No timing is assumed; the fixtures' time limit only guards against a hang.
+ * timeline and the summary. No timing is assumed beyond the report's resolution: between the wait and the second
+ * class's start lie the rest of the first class (a test and the class's end) and its end crossing over from the worker,
+ * more than the millisecond the report counts in (about 60 ms with warm workers). The fixtures' time limit only guards
+ * against a hang.
  */
 class LockWaitReportTests {
 

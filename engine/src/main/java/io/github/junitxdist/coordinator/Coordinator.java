@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Runs the units on a pool of workers: one loop on the thread that calls {@link #run}, reacting to one queue of {@link
@@ -44,6 +45,8 @@ import java.util.function.Consumer;
  * <p>Confined to the coordinator thread; other threads reach it only through its queue ({@link RunEvents}).
  */
 final class Coordinator {
+
+    private static final Logger LOGGER = Logger.getLogger("io.github.junitxdist");
 
     /**
      * What does not change during a run; {@code tick} is how long the loop waits for an event before it looks up, and
@@ -296,6 +299,8 @@ final class Coordinator {
         } else if (!cancelled && scheduler.hasPendingFor(worker.index())) {
             roster.await(worker);
             settings.record().waiting(worker.name(), System.nanoTime());
+            LOGGER.fine(() -> "junit-xdist: " + worker.name() + " waits for work: the units left for it are held back"
+                    + " by resource locks or an @Isolated unit");
         } else {
             settings.record().notWaiting(worker.name());
             roster.remove(worker);

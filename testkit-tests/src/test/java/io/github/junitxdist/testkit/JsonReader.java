@@ -9,7 +9,7 @@ import java.util.Map;
  * A small JSON reader for tests (the report and the DevTools protocol): objects become {@code Map<String, Object>},
  * arrays {@code List<Object>}, numbers {@code Long} or {@code Double}, and {@code null} is {@code null}.
  */
-final class JsonReader {
+public final class JsonReader {
 
     private final String text;
     private int at;
@@ -18,7 +18,7 @@ final class JsonReader {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonReader reader = new JsonReader(text);
         Object value = reader.value();
         reader.space();
@@ -29,12 +29,12 @@ final class JsonReader {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object value) {
+    public static Map<String, Object> object(Object value) {
         return (Map<String, Object>) value;
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> array(Object value) {
+    public static List<Object> array(Object value) {
         return (List<Object>) value;
     }
 

@@ -81,7 +81,9 @@ final class MavenItProject {
     private final String name;
     private final Path directory;
     private final List<Class<?>> fixtures = new ArrayList<>();
+    private final List<Class<?>> helpers = new ArrayList<>();
     private final Map<String, String> platformProperties = new LinkedHashMap<>();
+    private final Map<String, String> commandLineProperties = new LinkedHashMap<>();
     private final Map<String, String> surefireOptions = new LinkedHashMap<>();
     private String buildOutput = "";
     private boolean xdistFirst;
@@ -107,6 +109,15 @@ final class MavenItProject {
         return this;
     }
 
+    /**
+     * Copies the sources of classes the fixtures use, under their own names (in them, as in the fixtures, each fixture's
+     * name becomes its {@code *Tests} name).
+     */
+    MavenItProject helpers(Class<?>... classes) {
+        helpers.addAll(List.of(classes));
+        return this;
+    }
+
     /** Depends on this JUnit Jupiter version instead of the one the enclosing build tests with. */
     MavenItProject junitVersion(String version) {
         junitVersion = version;
@@ -116,6 +127,12 @@ final class MavenItProject {
     /** An entry of {@code src/test/resources/junit-platform.properties}. */
     MavenItProject platformProperty(String key, String value) {
         platformProperties.put(key, value);
+        return this;
+    }
+
+    /** A {@code -Dkey=value} on the {@code mvn} command line, as a user types it. */
+    MavenItProject commandLineProperty(String key, String value) {
+        commandLineProperties.put(key, value);
         return this;
     }
 
@@ -154,6 +171,11 @@ final class MavenItProject {
         return xml.append("\n        </configuration>").toString();
     }
 
+    /** The generated project's directory, the working directory of its build. */
+    Path directory() {
+        return directory;
+    }
+
     Path surefireReports() {
         return directory.resolve("target/surefire-reports");
     }
@@ -166,7 +188,7 @@ final class MavenItProject {
             throw new UncheckedIOException(e);
         }
         Path logs = TestPaths.freshDirectory("process-it", "maven-" + name);
-        try (ChildProcess maven = ChildProcess.start(mavenCommand(), directory, Map.of(), logs)) {
+        try (ChildProcess maven = ChildProcess.start(mavenCommand(commandLineProperties), directory, Map.of(), logs)) {
             int exitCode = maven.awaitExit(BUILD_LIMIT);
             buildOutput = maven.output();
             return exitCode;
@@ -202,6 +224,7 @@ final class MavenItProject {
                         .replace("@SUREFIRE@", property("xdist.it.surefireVersion", "3.6.0"))
                         .replace("@SUREFIRE_CONFIGURATION@", surefireConfiguration()));
         List<Class<?>> sources = new ArrayList<>(fixtures);
+        sources.addAll(helpers);
         sources.add(OutputMarkers.class);
         for (Class<?> source : sources) {
             String text = Files.readString(fixtureSources().resolve(sourcePath(source.getName())));
@@ -241,7 +264,7 @@ final class MavenItProject {
         return property("xdist.it.projectVersion", null);
     }
 
-    private static List<String> mavenCommand() {
+    private static List<String> mavenCommand(Map<String, String> properties) {
         List<String> command = new ArrayList<>();
         command.add(mavenExecutable());
         command.addAll(List.of("-B", "-q"));
@@ -249,6 +272,7 @@ final class MavenItProject {
         if (!repository.isEmpty()) {
             command.add("-Dmaven.repo.local=" + repository);
         }
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("test");
         return command;
     }

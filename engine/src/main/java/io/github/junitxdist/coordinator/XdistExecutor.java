@@ -289,7 +289,6 @@ public final class XdistExecutor {
         }
     }
 
-    /** The unique id of the top-level container a unit's id lies in: its outermost ancestor below the engine. */
     /** The top-level class of a unit: the outermost segment of its id, without a part suffix. */
     private static String topLevel(String uniqueId) {
         List<String> ancestors = ExecutionPlan.selfAndAncestors(uniqueId);

@@ -146,6 +146,31 @@ class MessageCodecTests {
                 .hasMessageContaining("the limit is " + Fields.MAX_ELEMENTS + " elements");
     }
 
+    @Test
+    void refusesADynamicRegistrationWithAnUnknownTypeOrSourceKind() throws IOException {
+        var registration = new DynamicTestRegistered(
+                "p/[dynamic-test:#1]", "p", "n", "n", Message.NodeType.TEST, List.of(), new Source.OfPackage("x"));
+        var bytes = new ByteArrayOutputStream();
+        MessageCodec.write(new DataOutputStream(bytes), registration);
+        byte[] frame = bytes.toByteArray();
+        // tag, parent id (4 + 1), relative flag, segment (4 + 17), display name (4 + 1), legacy name (4): then the type
+        int type = 1 + 5 + 1 + 21 + 5 + 4;
+        assertThat(frame[type]).isEqualTo((byte) 1);
+        int sourceKind = type + 1 + 4;
+        assertThat(frame[sourceKind]).isEqualTo((byte) 6);
+
+        byte[] badType = frame.clone();
+        badType[type] = 9;
+        assertThatThrownBy(() -> MessageCodec.read(new DataInputStream(new ByteArrayInputStream(badType))))
+                .isInstanceOf(StreamCorruptedException.class)
+                .hasMessage("Unknown junit-xdist node type 9");
+        byte[] badKind = frame.clone();
+        badKind[sourceKind] = 99;
+        assertThatThrownBy(() -> MessageCodec.read(new DataInputStream(new ByteArrayInputStream(badKind))))
+                .isInstanceOf(StreamCorruptedException.class)
+                .hasMessage("Unknown junit-xdist test source kind 99");
+    }
+
     private static Message roundTrip(Message message) throws IOException {
         var bytes = new ByteArrayOutputStream();
         MessageCodec.write(new DataOutputStream(bytes), message);

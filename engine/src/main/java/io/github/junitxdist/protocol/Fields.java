@@ -24,7 +24,7 @@ final class Fields {
 
     /**
      * Upper bound of one string (in UTF-8 bytes) or byte array in a frame. Real fields are far smaller: output travels
-     * in chunks of 32 KiB, and a serialized throwable or test identifier takes a few MiB at most.
+     * in chunks of 32 KiB, and a serialized throwable or test source takes a few MiB at most.
      */
     static final int MAX_BYTES = 64 * 1024 * 1024;
 
@@ -32,6 +32,35 @@ final class Fields {
     static final int MAX_ELEMENTS = 8 * 1024 * 1024;
 
     private static final int MAX_DEPTH = 64;
+
+    /** The kinds of {@link Source} and their code bytes on the wire; codes are never reused. */
+    enum SourceKind {
+        NONE(0),
+        METHOD(1),
+        CLASS(2),
+        CLASSPATH_RESOURCE(3),
+        FILE(4),
+        DIRECTORY(5),
+        PACKAGE(6),
+        URI(7),
+        COMPOSITE(8),
+        SERIALIZED(9);
+
+        final int code;
+
+        SourceKind(int code) {
+            this.code = code;
+        }
+
+        static SourceKind of(int code) throws StreamCorruptedException {
+            for (SourceKind kind : values()) {
+                if (kind.code == code) {
+                    return kind;
+                }
+            }
+            throw new StreamCorruptedException("Unknown junit-xdist test source kind " + code);
+        }
+    }
 
     private Fields() {}
 
@@ -89,6 +118,60 @@ final class Fields {
                 bytes(serialized.length > MAX_BYTES ? new byte[0] : serialized);
                 snapshot(throwable.snapshot(), 0);
             }
+        }
+
+        /** Writes a source, or its absence: a {@link SourceKind} code, then the fields of that kind. */
+        void source(@Nullable Source source) throws IOException {
+            if (source == null) {
+                kind(SourceKind.NONE);
+            } else if (source instanceof Source.OfMethod m) {
+                kind(SourceKind.METHOD);
+                string(m.className());
+                string(m.methodName());
+                string(m.parameterTypes());
+            } else if (source instanceof Source.OfClass c) {
+                kind(SourceKind.CLASS);
+                string(c.className());
+                position(c.position());
+            } else if (source instanceof Source.OfClasspathResource r) {
+                kind(SourceKind.CLASSPATH_RESOURCE);
+                string(r.name());
+                position(r.position());
+            } else if (source instanceof Source.OfFile f) {
+                kind(SourceKind.FILE);
+                string(f.path());
+                position(f.position());
+            } else if (source instanceof Source.OfDirectory d) {
+                kind(SourceKind.DIRECTORY);
+                string(d.path());
+            } else if (source instanceof Source.OfPackage p) {
+                kind(SourceKind.PACKAGE);
+                string(p.name());
+            } else if (source instanceof Source.OfUri u) {
+                kind(SourceKind.URI);
+                string(u.uri());
+            } else if (source instanceof Source.Composite c) {
+                kind(SourceKind.COMPOSITE);
+                out.writeInt(c.sources().size());
+                for (Source part : c.sources()) {
+                    source(part);
+                }
+            } else {
+                var serialized = (Source.Serialized) source; // the last kind there is: Source is sealed
+                kind(SourceKind.SERIALIZED);
+                string(serialized.className());
+                bytes(serialized.bytes().length > MAX_BYTES ? new byte[0] : serialized.bytes());
+            }
+        }
+
+        private void kind(SourceKind kind) throws IOException {
+            out.writeByte(kind.code);
+        }
+
+        /** A position: its line ({@code 0} for none) and column ({@code 0} for none). */
+        private void position(Source.@Nullable Position position) throws IOException {
+            out.writeInt(position == null ? 0 : position.line());
+            out.writeInt(position == null ? 0 : position.column());
         }
 
         private void snapshot(Snapshot s, int depth) throws IOException {
@@ -184,6 +267,48 @@ final class Fields {
                 return null;
             }
             return new RemoteThrowable(bytes(), snapshot(0), null);
+        }
+
+        @Nullable
+        Source source() throws IOException {
+            return source(0);
+        }
+
+        private @Nullable Source source(int depth) throws IOException {
+            if (depth > MAX_DEPTH) {
+                throw new StreamCorruptedException("Test source nested too deeply");
+            }
+            return switch (SourceKind.of(in.readUnsignedByte())) {
+                case NONE -> null;
+                case METHOD -> new Source.OfMethod(string(), string(), string());
+                case CLASS -> new Source.OfClass(string(), position());
+                case CLASSPATH_RESOURCE -> new Source.OfClasspathResource(string(), position());
+                case FILE -> new Source.OfFile(string(), position());
+                case DIRECTORY -> new Source.OfDirectory(string());
+                case PACKAGE -> new Source.OfPackage(string());
+                case URI -> new Source.OfUri(string());
+                case COMPOSITE -> composite(depth);
+                case SERIALIZED -> new Source.Serialized(string(), bytes());
+            };
+        }
+
+        private Source composite(int depth) throws IOException {
+            int size = checkedCount(in.readInt());
+            List<Source> parts = new ArrayList<>(Math.min(size, 1024));
+            for (int i = 0; i < size; i++) {
+                Source part = source(depth + 1);
+                if (part == null) {
+                    throw new StreamCorruptedException("Missing part of a composite test source");
+                }
+                parts.add(part);
+            }
+            return new Source.Composite(parts);
+        }
+
+        private Source.@Nullable Position position() throws IOException {
+            int line = in.readInt();
+            int column = in.readInt();
+            return line == 0 ? null : new Source.Position(line, column);
         }
 
         private Snapshot snapshot(int depth) throws IOException {

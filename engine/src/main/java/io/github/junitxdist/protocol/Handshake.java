@@ -13,7 +13,8 @@ import org.apiguardian.api.API;
  * The first bytes a worker sends after it connects: a frame of fixed length ({@value #LENGTH} bytes), so that the
  * parent checks the run's secret before it reads anything whose length the other side chooses.
  *
- * <p>Layout: the magic {@code "xdist-h1"} (8 ASCII bytes), the run's secret ({@value #SECRET_LENGTH} bytes), the
+ * <p>Layout: the magic {@code "xdist-h2"} (8 ASCII bytes, whose digit is the protocol's version: a worker of another
+ * version is refused), the run's secret ({@value #SECRET_LENGTH} bytes), the
  * launch number (a big-endian {@code int}). Only after a handshake that presents the secret do {@link Message}s follow.
  * Stateless.
  *
@@ -25,7 +26,7 @@ public final class Handshake {
     /** Length of a run's secret in bytes. */
     public static final int SECRET_LENGTH = 32;
 
-    private static final byte[] MAGIC = "xdist-h1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "xdist-h2".getBytes(StandardCharsets.US_ASCII);
 
     /** Length of a handshake frame in bytes. */
     public static final int LENGTH = 8 + SECRET_LENGTH + Integer.BYTES;

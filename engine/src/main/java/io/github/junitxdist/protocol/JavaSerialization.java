@@ -13,7 +13,8 @@ import java.io.ObjectStreamClass;
 import org.apiguardian.api.API;
 
 /**
- * Java serialization for the few values that travel in serialized form (throwables, test identifiers).
+ * Java serialization for the few values that travel in serialized form (throwables, and test sources of a kind
+ * {@link TestSources} does not know).
  *
  * <p>Nothing is read without an {@link ObjectInputFilter} that caps depth, references, array sizes and bytes. Classes
  * resolve through the context class loader first, where the tests' own classes live.

@@ -172,13 +172,29 @@ public sealed interface Message permits Message.ToWorker, Message.ToParent {
         }
     }
 
+    /** What a test descriptor is; the same constants as JUnit's {@code TestDescriptor.Type}. */
+    enum NodeType {
+        CONTAINER,
+        TEST,
+        CONTAINER_AND_TEST
+    }
+
     /**
-     * A dynamic test or container was registered.
+     * A dynamic test or container was registered: what the parent needs to add it to its tree, each field as the
+     * worker's {@code TestIdentifier} has it.
      *
-     * @param testIdentifier a Java-serialized {@code TestIdentifier}; the plain fields let the parent still report the
-     *     test (failed, with the reason) should it not be able to read it back
+     * @param parentId the id of the node it was registered below; on the wire, {@code uniqueId} travels as the part
+     *     that follows this one, when it starts with it
+     * @param source where it comes from, {@code null} for nowhere; see {@link TestSources}
      */
-    record DynamicTestRegistered(String uniqueId, String parentId, String displayName, byte[] testIdentifier)
+    record DynamicTestRegistered(
+            String uniqueId,
+            String parentId,
+            String displayName,
+            String legacyReportingName,
+            NodeType type,
+            List<String> tags,
+            @Nullable Source source)
             implements ToParent {
         @Override
         public <R extends @Nullable Object> R accept(ToParent.Visitor<R> visitor) {

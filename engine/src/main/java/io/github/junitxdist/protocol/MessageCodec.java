@@ -9,6 +9,7 @@ import io.github.junitxdist.protocol.Message.Exiting;
 import io.github.junitxdist.protocol.Message.FileEntry;
 import io.github.junitxdist.protocol.Message.Finished;
 import io.github.junitxdist.protocol.Message.Init;
+import io.github.junitxdist.protocol.Message.NodeType;
 import io.github.junitxdist.protocol.Message.Output;
 import io.github.junitxdist.protocol.Message.ReportEntry;
 import io.github.junitxdist.protocol.Message.RunUnit;
@@ -38,13 +39,13 @@ public final class MessageCodec {
 
     /**
      * The one place that maps message types to the tag bytes on the wire. Tag 1 was the worker's first message, which
-     * the fixed-length {@link Handshake} replaced; tags are never reused.
+     * the fixed-length {@link Handshake} replaced; tag 5 a dynamic registration that carried a Java-serialized
+     * {@code TestIdentifier} (protocol {@code h1}); tags are never reused.
      */
     enum Tag {
         INIT(2),
         RUN_UNIT(3),
         SHUTDOWN(4),
-        DYNAMIC_TEST_REGISTERED(5),
         STARTED(6),
         SKIPPED(7),
         FINISHED(8),
@@ -56,7 +57,8 @@ public final class MessageCodec {
         THREAD_DUMP(14),
         CANCEL(15),
         VERDICT(16),
-        EXITING(17);
+        EXITING(17),
+        DYNAMIC_TEST_REGISTERED(18);
 
         final int code;
 
@@ -96,7 +98,7 @@ public final class MessageCodec {
             case INIT -> new Init(r.map(), r.map());
             case RUN_UNIT -> new RunUnit(in.readInt(), r.strings(), r.stringSet());
             case SHUTDOWN -> new Shutdown();
-            case DYNAMIC_TEST_REGISTERED -> new DynamicTestRegistered(r.string(), r.string(), r.string(), r.bytes());
+            case DYNAMIC_TEST_REGISTERED -> dynamicTestRegistered(r);
             case STARTED -> new Started(r.string());
             case SKIPPED -> new Skipped(r.string(), r.string());
             case FINISHED -> new Finished(r.string(), status(r.string()), r.throwable());
@@ -109,6 +111,46 @@ public final class MessageCodec {
             case CANCEL -> new Cancel();
             case VERDICT -> new Verdict(in.readBoolean());
             case EXITING -> new Exiting();
+        };
+    }
+
+    private static DynamicTestRegistered dynamicTestRegistered(Fields.Reader r) throws IOException {
+        String parentId = r.string();
+        boolean relative = r.in().readBoolean();
+        String id = r.string();
+        String displayName = r.string();
+        String legacyReportingName = r.nullableString();
+        return new DynamicTestRegistered(
+                relative ? parentId + '/' + id : id,
+                parentId,
+                displayName,
+                legacyReportingName == null ? displayName : legacyReportingName,
+                nodeType(r.in().readUnsignedByte()),
+                r.strings(),
+                r.source());
+    }
+
+    /** Whether a unique id is its parent's and one more segment: then only that segment travels. */
+    private static boolean relative(String uniqueId, String parentId) {
+        return uniqueId.length() > parentId.length() + 1
+                && uniqueId.charAt(parentId.length()) == '/'
+                && uniqueId.startsWith(parentId);
+    }
+
+    private static NodeType nodeType(int code) throws StreamCorruptedException {
+        return switch (code) {
+            case 0 -> NodeType.CONTAINER;
+            case 1 -> NodeType.TEST;
+            case 2 -> NodeType.CONTAINER_AND_TEST;
+            default -> throw new StreamCorruptedException("Unknown junit-xdist node type " + code);
+        };
+    }
+
+    private static int code(NodeType type) {
+        return switch (type) {
+            case CONTAINER -> 0;
+            case TEST -> 1;
+            case CONTAINER_AND_TEST -> 2;
         };
     }
 
@@ -192,10 +234,16 @@ public final class MessageCodec {
             @Override
             public @Nullable Void dynamicTestRegistered(DynamicTestRegistered m) {
                 return write(Tag.DYNAMIC_TEST_REGISTERED, () -> {
-                    w.string(m.uniqueId());
-                    w.string(m.parentId());
+                    String parentId = m.parentId();
+                    boolean relative = relative(m.uniqueId(), parentId);
+                    w.string(parentId);
+                    out.writeBoolean(relative);
+                    w.string(relative ? m.uniqueId().substring(parentId.length() + 1) : m.uniqueId());
                     w.string(m.displayName());
-                    w.bytes(m.testIdentifier());
+                    w.string(m.legacyReportingName().equals(m.displayName()) ? null : m.legacyReportingName());
+                    out.writeByte(code(m.type()));
+                    w.strings(m.tags());
+                    w.source(m.source());
                 });
             }
 

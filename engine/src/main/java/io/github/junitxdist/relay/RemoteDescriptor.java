@@ -1,16 +1,18 @@
 package io.github.junitxdist.relay;
 
-import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
+import io.github.junitxdist.protocol.TestSources;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.launcher.TestIdentifier;
 
 /**
  * A dynamic test or container that a worker registered, as the parent's tree holds it.
@@ -24,57 +26,87 @@ final class RemoteDescriptor extends AbstractTestDescriptor {
     private final String legacyReportingName;
     private final @Nullable Throwable unreadable;
 
-    private RemoteDescriptor(TestIdentifier identifier) {
-        super(
-                identifier.getUniqueIdObject(),
-                identifier.getDisplayName(),
-                identifier.getSource().orElse(null));
-        this.type = identifier.getType();
-        this.tags = identifier.getTags();
-        this.legacyReportingName = identifier.getLegacyReportingName();
-        this.unreadable = null;
-    }
-
-    private RemoteDescriptor(UniqueId uniqueId, String displayName, Throwable unreadable) {
-        super(uniqueId, displayName);
-        this.type = Type.TEST;
-        this.tags = Set.of();
-        this.legacyReportingName = displayName;
+    private RemoteDescriptor(
+            UniqueId uniqueId,
+            DynamicTestRegistered message,
+            @Nullable TestSource source,
+            Set<TestTag> tags,
+            @Nullable Throwable unreadable) {
+        super(uniqueId, message.displayName(), source);
+        this.type = type(message);
+        this.tags = tags;
+        this.legacyReportingName = message.legacyReportingName();
         this.unreadable = unreadable;
     }
 
     /**
-     * Adds what a worker registered to the parent's tree and index, below its parent; empty if its parent is unknown or
-     * it is there already. One whose {@code TestIdentifier} cannot be read back is still added, from the plain fields
-     * of the message, as a test that {@linkplain #unreadable() fails with the reason} when it ends: it must not vanish.
+     * Adds what a worker registered to the parent's tree and index, below its parent; empty if its parent is unknown,
+     * it is there already, or its id does not parse. One whose source or tags cannot be read back is still added, with
+     * the rest of what the worker sent, and {@linkplain #unreadable() fails with the reason} when it ends: it must not
+     * vanish.
      */
     static Optional<RemoteDescriptor> register(DynamicTestRegistered message, Map<String, TestDescriptor> index) {
         TestDescriptor parent = index.get(message.parentId());
         if (parent == null || index.containsKey(message.uniqueId())) {
             return Optional.empty();
         }
-        RemoteDescriptor descriptor;
+        UniqueId id;
         try {
-            descriptor = new RemoteDescriptor((TestIdentifier) JavaSerialization.deserialize(message.testIdentifier()));
-        } catch (Exception | LinkageError e) {
-            UniqueId id;
-            try {
-                id = UniqueId.parse(message.uniqueId());
-            } catch (RuntimeException unparsable) {
-                return Optional.empty(); // the events that follow name an id no one knows; they are dropped
-            }
-            descriptor = new RemoteDescriptor(
-                    id,
-                    message.displayName(),
-                    new IllegalStateException(
-                            "junit-xdist could not read back this dynamic test's descriptor from the worker: " + e, e));
+            id = uniqueId(message, parent);
+        } catch (RuntimeException unparsable) {
+            return Optional.empty(); // the events that follow name an id no one knows; they are dropped
         }
+        TestSource source = null;
+        Set<TestTag> tags = Set.of();
+        Throwable unreadable = null;
+        try {
+            tags = tags(message.tags());
+            source = TestSources.restore(message.source());
+        } catch (Exception | LinkageError e) {
+            unreadable = new IllegalStateException(
+                    "junit-xdist could not read back this dynamic test's descriptor from the worker: " + e, e);
+        }
+        var descriptor = new RemoteDescriptor(id, message, source, tags, unreadable);
         parent.addChild(descriptor);
         index.put(message.uniqueId(), descriptor);
         return Optional.of(descriptor);
     }
 
-    /** Why the worker's descriptor could not be read back; a test with a reason fails with it when it ends. */
+    /**
+     * The parent's id with the last segment appended, when the id is that (as every dynamic id of Jupiter's is): only
+     * that segment is parsed, not the whole id again.
+     */
+    private static UniqueId uniqueId(DynamicTestRegistered message, TestDescriptor parent) {
+        String id = message.uniqueId();
+        int prefix = message.parentId().length();
+        if (id.length() > prefix + 1 && id.charAt(prefix) == '/' && id.startsWith(message.parentId())) {
+            List<UniqueId.Segment> last =
+                    UniqueId.parse(id.substring(prefix + 1)).getSegments();
+            if (last.size() == 1) {
+                return parent.getUniqueId().append(last.get(0));
+            }
+        }
+        return UniqueId.parse(id);
+    }
+
+    private static Set<TestTag> tags(List<String> names) {
+        if (names.isEmpty()) {
+            return Set.of();
+        }
+        Set<TestTag> tags = new LinkedHashSet<>();
+        names.forEach(name -> tags.add(TestTag.create(name)));
+        return tags;
+    }
+
+    private static Type type(DynamicTestRegistered message) {
+        return switch (message.type()) {
+            case CONTAINER -> Type.CONTAINER;
+            case TEST -> Type.TEST;
+            case CONTAINER_AND_TEST -> Type.CONTAINER_AND_TEST;
+        };
+    }
+
+    /** Why the worker's descriptor could not be read back; a node with a reason fails with it when it ends. */
     @Nullable
     Throwable unreadable() {
         return unreadable;

@@ -2,21 +2,26 @@ package io.github.junitxdist.worker;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import io.github.junitxdist.protocol.JavaSerialization;
 import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
 import io.github.junitxdist.protocol.Message.Finished;
 import io.github.junitxdist.protocol.Message.Skipped;
 import io.github.junitxdist.protocol.Message.Started;
 import io.github.junitxdist.protocol.RemoteThrowable;
+import io.github.junitxdist.protocol.TestSources;
 import io.github.junitxdist.protocol.Throwables;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.reporting.FileEntry;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -68,7 +73,30 @@ public final class EventForwarder implements TestExecutionListener {
     @Override
     public void dynamicTestRegistered(TestIdentifier id) {
         forward(() -> new DynamicTestRegistered(
-                id.getUniqueId(), id.getParentId().orElse(""), id.getDisplayName(), JavaSerialization.serialize(id)));
+                id.getUniqueId(),
+                id.getParentId().orElse(""),
+                id.getDisplayName(),
+                id.getLegacyReportingName(),
+                nodeType(id.getType()),
+                tagNames(id.getTags()),
+                TestSources.capture(id.getSource().orElse(null))));
+    }
+
+    private static Message.NodeType nodeType(TestDescriptor.Type type) {
+        return switch (type) {
+            case CONTAINER -> Message.NodeType.CONTAINER;
+            case TEST -> Message.NodeType.TEST;
+            case CONTAINER_AND_TEST -> Message.NodeType.CONTAINER_AND_TEST;
+        };
+    }
+
+    private static List<String> tagNames(Set<TestTag> tags) {
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(tags.size());
+        tags.forEach(tag -> names.add(tag.getName()));
+        return names;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.junitxdist.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,14 @@ class HandshakeTests {
         assertThat(Handshake.launch(Arrays.copyOf(Handshake.encode(secret, 1), Handshake.LENGTH - 1), secret))
                 .isEmpty();
         assertThat(Handshake.launch(new byte[Handshake.LENGTH], secret)).isEmpty();
+    }
+
+    @Test
+    void aWorkerOfTheFirstProtocolVersionIsRefused() {
+        byte[] firstVersion = Handshake.encode(secret, 1);
+        System.arraycopy("xdist-h1".getBytes(StandardCharsets.US_ASCII), 0, firstVersion, 0, 8);
+
+        assertThat(Handshake.launch(firstVersion, secret)).isEmpty();
     }
 
     private static byte[] filled(int value) {

@@ -38,7 +38,24 @@ class MessageCodecTests {
                 new Init(Map.of("a", "b"), Map.of("c", "d")),
                 new RunUnit(7, List.of("class:x.Y"), Set.of("[engine:xdist]/[class:x.Y]")),
                 new Shutdown(),
-                new DynamicTestRegistered("id", "parent", "name", new byte[] {1, 2, 3}),
+                new DynamicTestRegistered(
+                        "parent/[dynamic-test:#1]",
+                        "parent",
+                        "name",
+                        "legacy",
+                        Message.NodeType.CONTAINER_AND_TEST,
+                        List.of("fast", "db"),
+                        new Source.Composite(List.of(
+                                new Source.OfMethod("x.Y", "m", "int, java.lang.String"),
+                                new Source.OfClass("x.Y", new Source.Position(3, 0)),
+                                new Source.OfClasspathResource("a/b.txt", null),
+                                new Source.OfFile("/tmp/f.txt", new Source.Position(2, 7)),
+                                new Source.OfDirectory("/tmp"),
+                                new Source.OfPackage("x"),
+                                new Source.OfUri("https://example.org/x"),
+                                new Source.Serialized("x.Own", new byte[] {1, 2, 3})))),
+                new DynamicTestRegistered(
+                        "elsewhere", "parent", "name", "name", Message.NodeType.TEST, List.of(), null),
                 new Started("id"),
                 new Skipped("id", "why"),
                 new Finished("id", Message.Status.FAILED, failure),
@@ -71,7 +88,8 @@ class MessageCodecTests {
                 new Message.Cancel(),
                 new Message.Verdict(true),
                 new Message.DumpThreads(),
-                new DynamicTestRegistered("id", "parent", "name", new byte[] {1}),
+                new DynamicTestRegistered(
+                        "id", "parent", "name", "name", Message.NodeType.TEST, List.of(), new Source.OfPackage("x")),
                 new Started("id"),
                 new Skipped("id", "why"),
                 new Finished("id", Message.Status.ABORTED, failure),
@@ -126,6 +144,31 @@ class MessageCodecTests {
                 .isInstanceOf(StreamCorruptedException.class)
                 .hasMessageContaining(Integer.MAX_VALUE + " elements")
                 .hasMessageContaining("the limit is " + Fields.MAX_ELEMENTS + " elements");
+    }
+
+    @Test
+    void refusesADynamicRegistrationWithAnUnknownTypeOrSourceKind() throws IOException {
+        var registration = new DynamicTestRegistered(
+                "p/[dynamic-test:#1]", "p", "n", "n", Message.NodeType.TEST, List.of(), new Source.OfPackage("x"));
+        var bytes = new ByteArrayOutputStream();
+        MessageCodec.write(new DataOutputStream(bytes), registration);
+        byte[] frame = bytes.toByteArray();
+        // tag, parent id (4 + 1), relative flag, segment (4 + 17), display name (4 + 1), legacy name (4): then the type
+        int type = 1 + 5 + 1 + 21 + 5 + 4;
+        assertThat(frame[type]).isEqualTo((byte) 1);
+        int sourceKind = type + 1 + 4;
+        assertThat(frame[sourceKind]).isEqualTo((byte) 6);
+
+        byte[] badType = frame.clone();
+        badType[type] = 9;
+        assertThatThrownBy(() -> MessageCodec.read(new DataInputStream(new ByteArrayInputStream(badType))))
+                .isInstanceOf(StreamCorruptedException.class)
+                .hasMessage("Unknown junit-xdist node type 9");
+        byte[] badKind = frame.clone();
+        badKind[sourceKind] = 99;
+        assertThatThrownBy(() -> MessageCodec.read(new DataInputStream(new ByteArrayInputStream(badKind))))
+                .isInstanceOf(StreamCorruptedException.class)
+                .hasMessage("Unknown junit-xdist test source kind 99");
     }
 
     private static Message roundTrip(Message message) throws IOException {

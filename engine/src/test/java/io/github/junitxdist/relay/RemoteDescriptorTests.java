@@ -7,6 +7,7 @@ import io.github.junitxdist.protocol.Message;
 import io.github.junitxdist.protocol.Message.DynamicTestRegistered;
 import io.github.junitxdist.protocol.Message.Finished;
 import io.github.junitxdist.protocol.Message.Started;
+import io.github.junitxdist.protocol.Source;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,14 @@ class RemoteDescriptorTests {
 
         relay.handle(new Started(id(testClass)));
         relay.handle(new Started(id(factory)));
-        relay.handle(new DynamicTestRegistered(dynamic, id(factory), "dyn", new byte[] {1, 2, 3}));
+        relay.handle(new DynamicTestRegistered(
+                dynamic,
+                id(factory),
+                "dyn",
+                "dyn",
+                Message.NodeType.TEST,
+                List.of(),
+                new Source.Serialized("x.OwnSource", new byte[] {1, 2, 3})));
         relay.handle(new Started(dynamic));
         relay.handle(new Finished(dynamic, Message.Status.SUCCESSFUL, null));
         relay.handle(new Finished(id(factory), Message.Status.SUCCESSFUL, null));

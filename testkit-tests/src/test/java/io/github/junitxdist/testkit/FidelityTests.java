@@ -65,15 +65,15 @@ class FidelityTests {
 
         results.testEvents()
                 .assertStatistics(stats -> stats.skipped(1)
-                        .started(39)
-                        .succeeded(25)
+                        .started(44)
+                        .succeeded(30)
                         .failed(11)
                         .aborted(3)
-                        .finished(39));
+                        .finished(44));
         results.containerEvents().assertStatistics(stats -> stats.failed(2));
         assertThat(results.allEvents().reportingEntryPublished().count()).isEqualTo(7);
         assertThat(results.allEvents().fileEntryPublished().count()).isEqualTo(1);
-        assertThat(results.allEvents().dynamicallyRegistered().count()).isEqualTo(30);
+        assertThat(results.allEvents().dynamicallyRegistered().count()).isEqualTo(36);
     }
 
     @ParameterizedTest(name = "xdist.workers={0}")

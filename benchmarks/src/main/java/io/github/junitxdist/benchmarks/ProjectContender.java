@@ -12,10 +12,6 @@ enum ProjectContender {
     PLAIN_JUPITER("plain Jupiter", "`mvn surefire:test -Dsurefire.excludeJUnit5Engines=xdist`", false),
     XDIST_WARM(
             "junit-xdist, W workers, warm", "`XDIST_WORKERS=W mvn surefire:test`, `.xdist/` of an earlier run", true),
-    XDIST_WARM_C1(
-            "junit-xdist, W workers, warm, C1 only",
-            "as W workers warm, plus `-Dxdist.jvmArgs=-XX:TieredStopAtLevel=1` (workers compile with C1 only)",
-            true),
     XDIST_AUTO_WARM(
             "junit-xdist, default (auto), warm",
             "`XDIST_WORKERS=auto mvn surefire:test` (`auto` decides; the variable overrides a count in the project's"
@@ -52,8 +48,6 @@ enum ProjectContender {
         command.add("surefire:test");
         if (this == PLAIN_JUPITER) {
             command.add("-Dsurefire.excludeJUnit5Engines=xdist");
-        } else if (this == XDIST_WARM_C1) {
-            command.add("-Dxdist.jvmArgs=-XX:TieredStopAtLevel=1");
         }
         return command;
     }
@@ -65,7 +59,7 @@ enum ProjectContender {
     Map<String, String> environment(ProjectSuite suite) {
         return switch (this) {
             case PLAIN_JUPITER -> Map.of();
-            case XDIST_WARM, XDIST_WARM_C1 -> Map.of("XDIST_WORKERS", Integer.toString(suite.workers()));
+            case XDIST_WARM -> Map.of("XDIST_WORKERS", Integer.toString(suite.workers()));
             case XDIST_AUTO_WARM -> Map.of("XDIST_WORKERS", "auto");
         };
     }

@@ -3,15 +3,6 @@ package io.github.junitxdist.testkit.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.junitxdist.api.Constants;
-import io.github.junitxdist.testkit.fixtures.shard.ShardGroupAFixture;
-import io.github.junitxdist.testkit.fixtures.shard.ShardGroupBFixture;
-import io.github.junitxdist.testkit.fixtures.shard.ShardPlainOneFixture;
-import io.github.junitxdist.testkit.fixtures.shard.ShardPlainThreeFixture;
-import io.github.junitxdist.testkit.fixtures.shard.ShardPlainTwoFixture;
-import io.github.junitxdist.testkit.fixtures.shard.ShardReaderFixture;
-import io.github.junitxdist.testkit.fixtures.shard.ShardSerialAFixture;
-import io.github.junitxdist.testkit.fixtures.shard.ShardSerialBFixture;
-import io.github.junitxdist.testkit.fixtures.shard.ShardWriterFixture;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -47,17 +38,7 @@ class CiExamplesTests {
 
     private static final String SECTION = "## Split a suite over several CI machines";
 
-    private static final Class<?>[] FIXTURES = {
-        ShardPlainOneFixture.class,
-        ShardPlainTwoFixture.class,
-        ShardPlainThreeFixture.class,
-        ShardSerialAFixture.class,
-        ShardSerialBFixture.class,
-        ShardGroupAFixture.class,
-        ShardGroupBFixture.class,
-        ShardWriterFixture.class,
-        ShardReaderFixture.class
-    };
+    private static final Class<?>[] FIXTURES = SurefireShardTests.FIXTURES;
 
     private static final String WITHOUT_HISTORY =
             "expected work of each shard (no duration history, by number of tests)";

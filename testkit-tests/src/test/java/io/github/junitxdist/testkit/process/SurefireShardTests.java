@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ProcessOutputOnFailure.class)
 class SurefireShardTests {
 
-    private static final Class<?>[] FIXTURES = {
+    /** Nine classes: plain ones, two serial, one group of two, and a writer and a reader of one lock key. */
+    static final Class<?>[] FIXTURES = {
         ShardPlainOneFixture.class,
         ShardPlainTwoFixture.class,
         ShardPlainThreeFixture.class,

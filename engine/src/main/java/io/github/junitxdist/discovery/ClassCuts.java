@@ -98,10 +98,10 @@ public final class ClassCuts {
                         field -> Modifier.isStatic(field.getModifiers()),
                         HierarchyTraversalMode.TOP_DOWN)
                 .stream()
-                .anyMatch(field -> !Extension.class.isAssignableFrom(field.getType())
-                        || BeforeAllCallback.class.isAssignableFrom(field.getType())
-                        || AfterAllCallback.class.isAssignableFrom(field.getType())
-                        || field.getType().isInterface()
-                        || Extension.class.equals(field.getType()));
+                .map(java.lang.reflect.Field::getType)
+                .anyMatch(declared -> declared.isInterface() // Extension itself, or any interface: may hold anything
+                        || !Extension.class.isAssignableFrom(declared)
+                        || BeforeAllCallback.class.isAssignableFrom(declared)
+                        || AfterAllCallback.class.isAssignableFrom(declared));
     }
 }

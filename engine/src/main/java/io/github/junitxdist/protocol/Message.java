@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.TestDescriptor;
 
 /**
  * The closed set of messages exchanged between the engine in the calling JVM (the parent) and a worker JVM, split by
@@ -172,13 +173,6 @@ public sealed interface Message permits Message.ToWorker, Message.ToParent {
         }
     }
 
-    /** What a test descriptor is; the same constants as JUnit's {@code TestDescriptor.Type}. */
-    enum NodeType {
-        CONTAINER,
-        TEST,
-        CONTAINER_AND_TEST
-    }
-
     /**
      * A dynamic test or container was registered: what the parent needs to add it to its tree, each field as the
      * worker's {@code TestIdentifier} has it.
@@ -192,10 +186,22 @@ public sealed interface Message permits Message.ToWorker, Message.ToParent {
             String parentId,
             String displayName,
             String legacyReportingName,
-            NodeType type,
+            TestDescriptor.Type type,
             List<String> tags,
             @Nullable Source source)
             implements ToParent {
+
+        /**
+         * What follows the parent's id in this one, when this id is the parent's and one more segment (as every
+         * dynamic id of Jupiter's is); {@code null} otherwise. Only that part travels, and only it is parsed again.
+         */
+        public @Nullable String lastSegment() {
+            int prefix = parentId.length();
+            return uniqueId.length() > prefix + 1 && uniqueId.charAt(prefix) == '/' && uniqueId.startsWith(parentId)
+                    ? uniqueId.substring(prefix + 1)
+                    : null;
+        }
+
         @Override
         public <R extends @Nullable Object> R accept(ToParent.Visitor<R> visitor) {
             return visitor.dynamicTestRegistered(this);

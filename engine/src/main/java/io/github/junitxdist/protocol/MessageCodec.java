@@ -9,7 +9,6 @@ import io.github.junitxdist.protocol.Message.Exiting;
 import io.github.junitxdist.protocol.Message.FileEntry;
 import io.github.junitxdist.protocol.Message.Finished;
 import io.github.junitxdist.protocol.Message.Init;
-import io.github.junitxdist.protocol.Message.NodeType;
 import io.github.junitxdist.protocol.Message.Output;
 import io.github.junitxdist.protocol.Message.ReportEntry;
 import io.github.junitxdist.protocol.Message.RunUnit;
@@ -26,6 +25,7 @@ import java.io.IOException;
 import java.io.StreamCorruptedException;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.TestDescriptor;
 
 /**
  * Writes and reads {@link Message}s as tagged binary frames: a tag byte ({@link Tag}), then the message's fields.
@@ -130,23 +130,16 @@ public final class MessageCodec {
                 r.source());
     }
 
-    /** Whether a unique id is its parent's and one more segment: then only that segment travels. */
-    private static boolean relative(String uniqueId, String parentId) {
-        return uniqueId.length() > parentId.length() + 1
-                && uniqueId.charAt(parentId.length()) == '/'
-                && uniqueId.startsWith(parentId);
-    }
-
-    private static NodeType nodeType(int code) throws StreamCorruptedException {
+    private static TestDescriptor.Type nodeType(int code) throws StreamCorruptedException {
         return switch (code) {
-            case 0 -> NodeType.CONTAINER;
-            case 1 -> NodeType.TEST;
-            case 2 -> NodeType.CONTAINER_AND_TEST;
+            case 0 -> TestDescriptor.Type.CONTAINER;
+            case 1 -> TestDescriptor.Type.TEST;
+            case 2 -> TestDescriptor.Type.CONTAINER_AND_TEST;
             default -> throw new StreamCorruptedException("Unknown junit-xdist node type " + code);
         };
     }
 
-    private static int code(NodeType type) {
+    private static int code(TestDescriptor.Type type) {
         return switch (type) {
             case CONTAINER -> 0;
             case TEST -> 1;
@@ -234,11 +227,10 @@ public final class MessageCodec {
             @Override
             public @Nullable Void dynamicTestRegistered(DynamicTestRegistered m) {
                 return write(Tag.DYNAMIC_TEST_REGISTERED, () -> {
-                    String parentId = m.parentId();
-                    boolean relative = relative(m.uniqueId(), parentId);
-                    w.string(parentId);
-                    out.writeBoolean(relative);
-                    w.string(relative ? m.uniqueId().substring(parentId.length() + 1) : m.uniqueId());
+                    String lastSegment = m.lastSegment();
+                    w.string(m.parentId());
+                    out.writeBoolean(lastSegment != null);
+                    w.string(lastSegment != null ? lastSegment : m.uniqueId());
                     w.string(m.displayName());
                     w.string(m.legacyReportingName().equals(m.displayName()) ? null : m.legacyReportingName());
                     out.writeByte(code(m.type()));

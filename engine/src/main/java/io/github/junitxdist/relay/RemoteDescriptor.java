@@ -33,7 +33,7 @@ final class RemoteDescriptor extends AbstractTestDescriptor {
             Set<TestTag> tags,
             @Nullable Throwable unreadable) {
         super(uniqueId, message.displayName(), source);
-        this.type = type(message);
+        this.type = message.type();
         this.tags = tags;
         this.legacyReportingName = message.legacyReportingName();
         this.unreadable = unreadable;
@@ -77,16 +77,14 @@ final class RemoteDescriptor extends AbstractTestDescriptor {
      * that segment is parsed, not the whole id again.
      */
     private static UniqueId uniqueId(DynamicTestRegistered message, TestDescriptor parent) {
-        String id = message.uniqueId();
-        int prefix = message.parentId().length();
-        if (id.length() > prefix + 1 && id.charAt(prefix) == '/' && id.startsWith(message.parentId())) {
-            List<UniqueId.Segment> last =
-                    UniqueId.parse(id.substring(prefix + 1)).getSegments();
+        String lastSegment = message.lastSegment();
+        if (lastSegment != null) {
+            List<UniqueId.Segment> last = UniqueId.parse(lastSegment).getSegments();
             if (last.size() == 1) {
                 return parent.getUniqueId().append(last.get(0));
             }
         }
-        return UniqueId.parse(id);
+        return UniqueId.parse(message.uniqueId());
     }
 
     private static Set<TestTag> tags(List<String> names) {
@@ -96,14 +94,6 @@ final class RemoteDescriptor extends AbstractTestDescriptor {
         Set<TestTag> tags = new LinkedHashSet<>();
         names.forEach(name -> tags.add(TestTag.create(name)));
         return tags;
-    }
-
-    private static Type type(DynamicTestRegistered message) {
-        return switch (message.type()) {
-            case CONTAINER -> Type.CONTAINER;
-            case TEST -> Type.TEST;
-            case CONTAINER_AND_TEST -> Type.CONTAINER_AND_TEST;
-        };
     }
 
     /** Why the worker's descriptor could not be read back; a node with a reason fails with it when it ends. */

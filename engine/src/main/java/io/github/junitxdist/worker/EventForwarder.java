@@ -19,7 +19,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
-import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.reporting.FileEntry;
@@ -77,17 +76,9 @@ public final class EventForwarder implements TestExecutionListener {
                 id.getParentId().orElse(""),
                 id.getDisplayName(),
                 id.getLegacyReportingName(),
-                nodeType(id.getType()),
+                id.getType(),
                 tagNames(id.getTags()),
                 TestSources.capture(id.getSource().orElse(null))));
-    }
-
-    private static Message.NodeType nodeType(TestDescriptor.Type type) {
-        return switch (type) {
-            case CONTAINER -> Message.NodeType.CONTAINER;
-            case TEST -> Message.NodeType.TEST;
-            case CONTAINER_AND_TEST -> Message.NodeType.CONTAINER_AND_TEST;
-        };
     }
 
     private static List<String> tagNames(Set<TestTag> tags) {

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestDescriptor;
 
 /** Every message survives a write and a read; a corrupt frame is refused, not trusted. */
 class MessageCodecTests {
@@ -43,7 +44,7 @@ class MessageCodecTests {
                         "parent",
                         "name",
                         "legacy",
-                        Message.NodeType.CONTAINER_AND_TEST,
+                        TestDescriptor.Type.CONTAINER_AND_TEST,
                         List.of("fast", "db"),
                         new Source.Composite(List.of(
                                 new Source.OfMethod("x.Y", "m", "int, java.lang.String"),
@@ -55,7 +56,7 @@ class MessageCodecTests {
                                 new Source.OfUri("https://example.org/x"),
                                 new Source.Serialized("x.Own", new byte[] {1, 2, 3})))),
                 new DynamicTestRegistered(
-                        "elsewhere", "parent", "name", "name", Message.NodeType.TEST, List.of(), null),
+                        "elsewhere", "parent", "name", "name", TestDescriptor.Type.TEST, List.of(), null),
                 new Started("id"),
                 new Skipped("id", "why"),
                 new Finished("id", Message.Status.FAILED, failure),
@@ -89,7 +90,7 @@ class MessageCodecTests {
                 new Message.Verdict(true),
                 new Message.DumpThreads(),
                 new DynamicTestRegistered(
-                        "id", "parent", "name", "name", Message.NodeType.TEST, List.of(), new Source.OfPackage("x")),
+                        "id", "parent", "name", "name", TestDescriptor.Type.TEST, List.of(), new Source.OfPackage("x")),
                 new Started("id"),
                 new Skipped("id", "why"),
                 new Finished("id", Message.Status.ABORTED, failure),
@@ -149,7 +150,7 @@ class MessageCodecTests {
     @Test
     void refusesADynamicRegistrationWithAnUnknownTypeOrSourceKind() throws IOException {
         var registration = new DynamicTestRegistered(
-                "p/[dynamic-test:#1]", "p", "n", "n", Message.NodeType.TEST, List.of(), new Source.OfPackage("x"));
+                "p/[dynamic-test:#1]", "p", "n", "n", TestDescriptor.Type.TEST, List.of(), new Source.OfPackage("x"));
         var bytes = new ByteArrayOutputStream();
         MessageCodec.write(new DataOutputStream(bytes), registration);
         byte[] frame = bytes.toByteArray();

@@ -51,7 +51,7 @@ class RemoteDescriptorTests {
                 id(factory),
                 "dyn",
                 "dyn",
-                Message.NodeType.TEST,
+                TestDescriptor.Type.TEST,
                 List.of(),
                 new Source.Serialized("x.OwnSource", new byte[] {1, 2, 3})));
         relay.handle(new Started(dynamic));

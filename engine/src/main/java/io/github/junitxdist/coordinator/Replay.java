@@ -71,7 +71,8 @@ final class Replay {
             ReplayOrder replay,
             String value) {
         Map<String, WorkUnit> byId = new HashMap<>();
-        Costs.estimate(plan.cut(configuration.distribution(), 1), history.earlierMillis())
+        Costs.of(history.earlierMillis())
+                .estimate(plan.cut(configuration.distribution(), 1))
                 .forEach(unit -> byId.put(unit.uniqueId(), unit));
         List<WorkUnit> order = new ArrayList<>();
         for (String id : replay.units()) {

@@ -79,7 +79,7 @@ public record ShardSelection(Shard shard, List<String> kept, int classes, List<L
         Map<String, Long> earlier = DurationHistory.load(
                         configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME)
                 .earlierMillis();
-        List<WorkUnit> units = Costs.estimate(pricing.cut(items, 1), earlier);
+        List<WorkUnit> units = Costs.of(earlier).estimate(pricing.cut(items, 1));
         ShardPartition.Split split = ShardPartition.split(items, units, shard.total());
         Set<String> keep = split.scopes(shard);
         List<String> kept = new ArrayList<>();

@@ -120,23 +120,22 @@ public final class XdistExecutor {
         }
         boolean debugger = WorkerStarter.debuggerAttached();
         int workers = configuration.workers() == 0 || debugger ? 0 : configuration.workers();
-        List<WorkUnit> units =
-                Costs.estimate(plan.cut(configuration.distribution(), Math.max(1, workers)), history.earlierMillis());
+        Costs costs = Costs.of(history.earlierMillis());
+        List<WorkUnit> units = costs.estimate(plan.cut(configuration.distribution(), Math.max(1, workers)));
         String reason = "";
         if (workers > 0 && configuration.adaptive()) {
-            WorkerCount count = decide(units, history, workers);
+            WorkerCount count = decide(units, costs, history, workers);
             reason = count.reason();
             announce(count);
             if (count.workers() != workers && count.workers() > 0) {
-                units = Costs.estimate(
-                        plan.cut(configuration.distribution(), count.workers()), history.earlierMillis());
+                units = costs.estimate(plan.cut(configuration.distribution(), count.workers()));
             }
             workers = count.workers();
         }
         String cut = "";
-        Set<String> poles = longPoles(parameters, plan, configuration, units, history, workers);
+        Set<String> poles = longPoles(parameters, plan, configuration, units, costs, workers);
         if (!poles.isEmpty()) {
-            units = Costs.estimate(plan.cut(configuration.distribution(), workers, poles), history.earlierMillis());
+            units = costs.estimate(plan.cut(configuration.distribution(), workers, poles));
             cut = poles.stream()
                     .map(XdistExecutor::simpleName)
                     .collect(Collectors.joining(", ", "; long pole cut into parts: ", ""));
@@ -200,8 +199,8 @@ public final class XdistExecutor {
     }
 
     /** What {@code xdist.workers=auto} makes of these units: see {@link WorkerCount}. */
-    private static WorkerCount decide(List<WorkUnit> units, DurationHistory history, int processors) {
-        return decide(units, (int) classes(units), knowsDurations(units, history), processors, history);
+    private static WorkerCount decide(List<WorkUnit> units, Costs costs, DurationHistory history, int processors) {
+        return decide(units, (int) classes(units), costs.knowsAny(units), processors, history);
     }
 
     /**
@@ -245,11 +244,6 @@ public final class XdistExecutor {
         return units.stream().map(unit -> topLevel(unit.uniqueId())).distinct().count();
     }
 
-    /** Whether the history knows any of the units, so that their costs are milliseconds, not test counts. */
-    private static boolean knowsDurations(List<WorkUnit> units, DurationHistory history) {
-        return Costs.knowsAny(units, history.earlierMillis());
-    }
-
     /**
      * The classes that {@code loadscope} cuts into parts because each would keep one worker busy after the others
      * finished ({@link LongPoles}); none without durations, under another mode or with {@code xdist.split=false}.
@@ -259,12 +253,12 @@ public final class XdistExecutor {
             ExecutionPlan plan,
             XdistConfiguration configuration,
             List<WorkUnit> units,
-            DurationHistory history,
+            Costs costs,
             int workers) {
         if (!configuration.split()
                 || configuration.distribution() != Distribution.LOADSCOPE
                 || workers < 2
-                || !knowsDurations(units, history)) {
+                || !costs.knowsAny(units)) {
             return Set.of();
         }
         boolean perClassByDefault = parameters
@@ -403,8 +397,8 @@ public final class XdistExecutor {
         int workers = configuration.workers();
         if (configuration.adaptive()) {
             var history = DurationHistory.load(configuration.durationsFile(), Constants.DURATIONS_FILE_PROPERTY_NAME);
-            workers = decide(Costs.estimate(units, history.earlierMillis()), history, workers)
-                    .workers();
+            Costs costs = Costs.of(history.earlierMillis());
+            workers = decide(costs.estimate(units), costs, history, workers).workers();
             if (workers == 0) {
                 return;
             }

@@ -22,9 +22,20 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class Costs {
 
-    private Costs() {}
+    private final Map<String, Long> earlierMillis;
+    private final Map<String, Long> wholes;
 
-    public static List<WorkUnit> estimate(List<WorkUnit> units, Map<String, Long> earlierMillis) {
+    private Costs(Map<String, Long> earlierMillis) {
+        this.earlierMillis = earlierMillis;
+        this.wholes = wholesOfParts(earlierMillis);
+    }
+
+    /** The costs by these earlier durations (unit id to milliseconds), read once for every estimate of a run. */
+    public static Costs of(Map<String, Long> earlierMillis) {
+        return new Costs(earlierMillis);
+    }
+
+    public List<WorkUnit> estimate(List<WorkUnit> units) {
         long[] perTest = units.stream()
                 .filter(unit -> earlierMillis.containsKey(unit.uniqueId()))
                 .mapToLong(unit -> earlierMillis.getOrDefault(unit.uniqueId(), 0L) / Math.max(1, unit.tests()))
@@ -34,7 +45,6 @@ public final class Costs {
             return units.stream().map(unit -> unit.withCost(unit.tests())).toList();
         }
         long median = Math.max(1, perTest[perTest.length / 2]);
-        Map<String, Long> wholes = wholesOfParts(earlierMillis);
         Map<String, Long> testsOfClass = new HashMap<>();
         units.forEach(unit -> testsOfClass.merge(WorkUnit.wholeClass(unit.uniqueId()), unit.tests(), Long::sum));
         return units.stream()
@@ -59,8 +69,7 @@ public final class Costs {
     }
 
     /** Whether earlier runs measured any of the units, whole or in parts, so that costs are milliseconds. */
-    public static boolean knowsAny(List<WorkUnit> units, Map<String, Long> earlierMillis) {
-        Map<String, Long> wholes = wholesOfParts(earlierMillis);
+    public boolean knowsAny(List<WorkUnit> units) {
         return units.stream()
                 .anyMatch(unit -> earlierMillis.containsKey(unit.uniqueId()) || wholes.containsKey(unit.uniqueId()));
     }

@@ -16,7 +16,7 @@ class CostsTests {
 
     @Test
     void withoutHistoryTheCostIsTheNumberOfTests() {
-        assertThat(Costs.estimate(List.of(unit("A", 4), unit("B", 1)), Map.of()))
+        assertThat(Costs.of(Map.of()).estimate(List.of(unit("A", 4), unit("B", 1))))
                 .extracting(WorkUnit::cost)
                 .containsExactly(4L, 1L);
     }
@@ -25,7 +25,7 @@ class CostsTests {
     void measuredUnitsCostWhatTheyTookAndNewOnesTheirTestsTimesTheMedianPerTest() {
         var units = List.of(unit("A", 4), unit("B", 1), unit("C", 2));
 
-        assertThat(Costs.estimate(units, Map.of("A", 800L, "B", 1000L)))
+        assertThat(Costs.of(Map.of("A", 800L, "B", 1000L)).estimate(units))
                 .extracting(WorkUnit::cost)
                 .containsExactly(800L, 1000L, 2000L);
     }
@@ -35,9 +35,7 @@ class CostsTests {
         String a = "[engine:xdist]/[class:A]";
         var units = List.of(unit(a, 4), unit("[engine:xdist]/[class:B]", 1));
 
-        assertThat(Costs.estimate(
-                        units,
-                        Map.of(
+        assertThat(Costs.of(Map.of(
                                 a + "[1/2]",
                                 300L,
                                 a + "[2/2]",
@@ -45,12 +43,13 @@ class CostsTests {
                                 a + "[1/1]",
                                 5000L,
                                 "[engine:xdist]/[class:B]",
-                                100L)))
+                                100L))
+                        .estimate(units))
                 .extracting(WorkUnit::cost)
                 .containsExactly(800L, 100L);
-        assertThat(Costs.knowsAny(List.of(unit(a, 4)), Map.of(a + "[serial 1/1]", 10L)))
+        assertThat(Costs.of(Map.of(a + "[serial 1/1]", 10L)).knowsAny(List.of(unit(a, 4))))
                 .isTrue();
-        assertThat(Costs.knowsAny(List.of(unit(a, 4)), Map.of("[engine:xdist]/[class:AB]", 10L)))
+        assertThat(Costs.of(Map.of("[engine:xdist]/[class:AB]", 10L)).knowsAny(List.of(unit(a, 4))))
                 .isFalse();
     }
 
@@ -59,7 +58,8 @@ class CostsTests {
         String a = "[engine:xdist]/[class:A]";
         var units = List.of(unit(a + "[1/2]", 3), unit(a + "[2/2]", 1), unit("[engine:xdist]/[class:B]", 2));
 
-        assertThat(Costs.estimate(units, Map.of(a, 40_000L, "[engine:xdist]/[class:B]", 100L)))
+        assertThat(Costs.of(Map.of(a, 40_000L, "[engine:xdist]/[class:B]", 100L))
+                        .estimate(units))
                 .extracting(WorkUnit::cost)
                 .containsExactly(30_000L, 10_000L, 100L);
     }

@@ -65,7 +65,7 @@ class ShardPartitionTests {
         }
         // And the skewed suite S1 with no history: its 40 classes priced by their numbers of tests.
         for (List<TestItem> suite : List.of(items, skewedSuite(false).items)) {
-            List<WorkUnit> units = Costs.estimate(LoadScopeScheduler.cut(suite), Map.of());
+            List<WorkUnit> units = Costs.of(Map.of()).estimate(LoadScopeScheduler.cut(suite));
 
             var split = ShardPartition.split(suite, units, shards);
 
@@ -118,7 +118,7 @@ class ShardPartitionTests {
                     item.locks(),
                     item.tests()));
         }
-        List<WorkUnit> units = Costs.estimate(LoadScopeScheduler.cut(reversed), costs);
+        List<WorkUnit> units = Costs.of(costs).estimate(LoadScopeScheduler.cut(reversed));
 
         for (int shards = 1; shards <= 5; shards++) {
             var one = ShardPartition.split(suite.items, suite.units, shards);
@@ -216,7 +216,7 @@ class ShardPartitionTests {
             }
             history.put(name, millis);
         }
-        return new Suite(items, Costs.estimate(LoadScopeScheduler.cut(items), history), serialClasses);
+        return new Suite(items, Costs.of(history).estimate(LoadScopeScheduler.cut(items)), serialClasses);
     }
 
     /** As the benchmark: 37 classes of 3 to 10 tests each, of uneven length, 36 s in all. */
